@@ -1,0 +1,37 @@
+# Two commands matter: `make serve` and `make test`. Both create the virtualenv on first run.
+SHELL := /bin/bash
+PYTHON3 ?= python3
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check chromium clean
+
+$(VENV)/.site: pyproject.toml
+	$(PYTHON3) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.site
+	$(PYTHON) -m pip install --quiet -e '.[test]'
+	touch $@
+
+serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000, rebuilding on changes
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site  ## build the site into site/
+	$(PYTHON) -m mkdocs build --strict
+
+check: $(VENV)/.site  ## validate data/ without building
+	$(PYTHON) -m macros check
+
+test: $(VENV)/.test chromium  ## the whole suite, browser tests included
+	$(PYTHON) -m pytest
+
+chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+clean:
+	rm -rf site dist .pytest_cache

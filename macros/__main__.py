@@ -1,0 +1,35 @@
+"""Command line: `python -m macros check [DATA_DIR]` validates the playbook data without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .loader import DataErrors, load_playbook
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; the exit code is 0 when the data is valid."""
+    parser = argparse.ArgumentParser(prog="python -m macros")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate data/ and print one line per problem")
+    check.add_argument("data_dir", nargs="?", default="data", type=Path)
+    args = parser.parse_args(argv)
+
+    try:
+        playbook = load_playbook(args.data_dir)
+    except DataErrors as exc:
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(exc.errors)} problem(s) found.", file=sys.stderr)
+        return 1
+    techniques = sum(len(t.techniques) for t in playbook.support_types)
+    print(f"data OK: {len(playbook.support_types)} support types, {techniques} techniques, "
+          f"{len(playbook.optimization.techniques)} optimisation techniques, "
+          f"{len(playbook.case_studies.cases)} case studies.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,54 @@
+"""The MkDocs adapter: loads data/ once, builds the navigation, adds one page per support type,
+and hands the renderers to mkdocs-macros. Everything else lives in the engine-independent core."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from functools import partial
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+# MkDocs puts only this file's folder on sys.path while loading it; the package lives one level up.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import render, sitemap  # noqa: E402
+from macros.loader import DataErrors, load_playbook  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+_playbook = None
+
+
+@event_priority(100)  # before mkdocs-macros, which must find our macros registered
+def on_config(config):
+    """Validate all data before anything is written, then wire the site to it."""
+    global _playbook
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        _playbook = load_playbook(data_dir)
+    except DataErrors as exc:
+        for error in exc.errors:
+            log.error(str(error))
+        raise PluginError(f"{len(exc.errors)} problem(s) in data/ — nothing was built. "
+                          "Fix the lines above (run `make check` to re-check quickly).") from None
+    config.site_name = _playbook.info.title
+    config.nav = sitemap.navigation(_playbook)
+    macros = config.plugins["macros"]
+    macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})
+    return config
+
+
+def _call(macros, renderer, *args):
+    """Run a renderer for the page mkdocs-macros is rendering now."""
+    return renderer(_playbook, macros.page.file.src_uri, *args)
+
+
+def on_files(files, config):
+    """One generated page per support type: a stub calling the same macro every page uses."""
+    for support_type in _playbook.support_types:
+        stub = f'{{{{ support_type_page("{support_type.id}") }}}}\n'
+        files.append(File.generated(config, sitemap.support_type_page(support_type.id), content=stub))
+    return files

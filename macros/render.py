@@ -1,0 +1,162 @@
+"""Pure rendering: validated data → Markdown (with HTML blocks) through the Jinja templates beside this file.
+
+Every value a template prints is escaped for both HTML and Markdown (see `_literal`), so text from
+YAML always shows as typed: `<b>`, `*x*`, `{{ 7*7 }}` or `{#id}` never become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import sitemap
+from .models import Playbook, Script
+
+PLACEHOLDER = re.compile(r"\[[^\[\]]+\]")
+"""A blank to fill in a script: `[X]`, `[Tiempo]`, `[Canales disponibles]`."""
+
+_ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|!"}
+"""HTML's specials, plus Markdown's inline specials that could start emphasis, code, links or attr_list."""
+
+
+def _literal(value: object) -> object:
+    """Escape a printed value so neither HTML nor Markdown (nor attr_list) interprets it."""
+    if value is None or isinstance(value, Markup):
+        return value
+    return Markup("".join(_ENTITIES.get(c, c) for c in str(value)))
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    finalize=_literal,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+_ENV.globals["script_lines"] = lambda script: script_lines(script)
+
+
+def _render(template: str, playbook: Playbook, here: str, **context: object) -> str:
+    """Render one template with the helpers every template may use."""
+    return _ENV.get_template(template).render(
+        pb=playbook,
+        labels=playbook.info.labels,
+        link=lambda target, anchor=None: Markup(sitemap.link(here, target, anchor)),
+        type_page=sitemap.support_type_page,
+        sitemap=sitemap,
+        **context,
+    )
+
+
+def script_lines(script: Script) -> list[list[tuple[str, bool]]]:
+    """The script as spoken, line by line; each line split into (text, is_placeholder) parts."""
+    lines = [f'"{script.opening}']
+    for section in script.sections:
+        lines += ["", f"{section.heading}:"] + [f"- {line}" for line in section.lines]
+    lines += ["", f'{script.closing}"']
+    return [split_placeholders(line) for line in lines]
+
+
+def split_placeholders(line: str) -> list[tuple[str, bool]]:
+    """'Tiempo: [X] minutos' → [('Tiempo: ', False), ('[X]', True), (' minutos', False)]."""
+    parts, start = [], 0
+    for match in PLACEHOLDER.finditer(line):
+        if match.start() > start:
+            parts.append((line[start:match.start()], False))
+        parts.append((match.group(), True))
+        start = match.end()
+    if start < len(line) or not parts:
+        parts.append((line[start:], False))
+    return parts
+
+
+def figures(playbook: Playbook) -> dict[str, str]:
+    """The footer's figures, counted from the data (never typed in)."""
+    per_type = sorted({len(t.techniques) for t in playbook.support_types})
+    labels = playbook.info.labels
+    return {
+        "total_types": str(len(playbook.support_types)),
+        "techniques_per_type": (f"{per_type[0]} {labels.each}" if len(per_type) == 1
+                                else f"{per_type[0]}–{per_type[-1]}"),
+        "complete_scripts": f"{sum(len(t.techniques) for t in playbook.support_types)}+",
+        "optimization_techniques": str(len(playbook.optimization.techniques)),
+        "case_studies": f"{len(playbook.case_studies.cases)}+",
+    }
+
+
+def home_header(playbook: Playbook, here: str) -> str:
+    """Title and subtitle of the playbook."""
+    return _render("home_header.md", playbook, here)
+
+
+def playbook_index(playbook: Playbook, here: str) -> str:
+    """A link into every part of the playbook."""
+    return _render("index.md", playbook, here)
+
+
+def framework_table(playbook: Playbook, here: str) -> str:
+    """The framework table: one row per support type, each linking to its page."""
+    return _render("framework.md", playbook, here)
+
+
+def principles(playbook: Playbook, here: str) -> str:
+    """The key principles, numbered."""
+    return _render("principles.md", playbook, here)
+
+
+def closing_quote(playbook: Playbook, here: str) -> str:
+    """The playbook's closing quote."""
+    return _render("closing_quote.md", playbook, here)
+
+
+def playbook_footer(playbook: Playbook, here: str) -> str:
+    """Version, date and the figures counted from the data."""
+    return _render("footer.md", playbook, here, figures=figures(playbook))
+
+
+def support_type_page(playbook: Playbook, here: str, type_id: str) -> str:
+    """The whole page of one support type."""
+    support_type = next(t for t in playbook.support_types if t.id == type_id)
+    return _render("support_type.md", playbook, here, support_type=support_type)
+
+
+def optimization_page(playbook: Playbook, here: str) -> str:
+    """The optimisation techniques."""
+    return _render("optimization.md", playbook, here)
+
+
+def case_studies_page(playbook: Playbook, here: str) -> str:
+    """The case studies, each linking to its support type."""
+    types = {t.id: t for t in playbook.support_types}
+    return _render("case_studies.md", playbook, here, types=types)
+
+
+def checklist_page(playbook: Playbook, here: str) -> str:
+    """The implementation checklist, phase by phase."""
+    return _render("checklist.md", playbook, here)
+
+
+def summary_page(playbook: Playbook, here: str) -> str:
+    """The executive summary: principles, figures and the closing quote."""
+    return _render("summary.md", playbook, here, figures=figures(playbook))
+
+
+MACROS = {
+    "home_header": home_header,
+    "playbook_index": playbook_index,
+    "framework_table": framework_table,
+    "principles": principles,
+    "closing_quote": closing_quote,
+    "playbook_footer": playbook_footer,
+    "support_type_page": support_type_page,
+    "optimization_page": optimization_page,
+    "case_studies_page": case_studies_page,
+    "checklist_page": checklist_page,
+    "summary_page": summary_page,
+}
+"""What pages may call, by name: `{{ framework_table() }}`."""
