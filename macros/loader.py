@@ -90,6 +90,7 @@ def load_playbook(data_dir: Path) -> Playbook:
         doc, value = _load(path, _display(path, root), SupportType, errors)
         if value is not None:
             support_types.append((doc, value, path.stem))
+    support_types.sort(key=lambda loaded: (loaded[1].order, loaded[1].id))  # the playbook's reading order
     if not any((data_dir / SUPPORT_TYPES_DIR).glob(f"*{EXTENSION}")):
         errors.append(DataError(_display(data_dir / SUPPORT_TYPES_DIR, root), 1, "", messages.NO_SUPPORT_TYPES))
 
@@ -98,7 +99,7 @@ def load_playbook(data_dir: Path) -> Playbook:
         raise DataErrors(errors)
     return Playbook(
         info=parts["playbook.yml"],
-        support_types=sorted((t for _, t, _ in support_types), key=lambda t: (t.order, t.id)),
+        support_types=[t for _, t, _ in support_types],
         optimization=parts["optimization.yml"],
         case_studies=parts["case_studies.yml"],
         checklist=parts["checklist.yml"],
@@ -113,8 +114,14 @@ def _load(path: Path, name: str, model: type[pydantic.BaseModel], errors: list[D
     try:
         return doc, model.model_validate(doc.data)
     except pydantic.ValidationError as exc:
-        for err in exc.errors():
+        found = exc.errors()
+        # A misspelt key (`tittle`) is one problem, not two: its "did you mean" covers the missing field.
+        misspelt = {(tuple(e["loc"][:-1]), messages.closest_field(e, model))
+                    for e in found if e["type"] == "extra_forbidden"}
+        for err in found:
             loc = tuple(err["loc"])
+            if err["type"] == "missing" and (loc[:-1], loc[-1]) in misspelt:
+                continue
             errors.append(DataError(name, doc.line_of(loc), _field(loc), messages.explain(err, model)))
         return doc, None
 

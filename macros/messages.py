@@ -79,9 +79,8 @@ def explain(err: dict, model: type[pydantic.BaseModel]) -> str:
     if kind == "missing":
         return f"Field required — add `{loc[-1]}:` here"
     if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else f"known fields: {', '.join(known)}"
+        close = closest_field(err, model)
+        hint = f"did you mean `{close}`?" if close else f"known fields: {', '.join(_fields_at(model, loc[:-1]))}"
         return f"unknown field — {hint}"
     if kind == "string_type":
         if isinstance(value, list):
@@ -106,6 +105,13 @@ def explain(err: dict, model: type[pydantic.BaseModel]) -> str:
     if kind.startswith("date"):
         return f"expected a date, got {_kind(value)} — write it as YYYY-MM-DD, e.g. 2025-01-27"
     return f"{err['msg']} — check this value"
+
+
+def closest_field(err: dict, model: type[pydantic.BaseModel]) -> str | None:
+    """For an unknown key, the known field it most likely misspells."""
+    loc = tuple(err["loc"])
+    close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1)
+    return close[0] if close else None
 
 
 def _fields_at(model: type[pydantic.BaseModel], loc: tuple) -> list[str]:

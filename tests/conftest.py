@@ -1,0 +1,24 @@
+"""Fixtures: one strict build of the real site per session, and throwaway copies of the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, build, copy_project
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real project, built once with --strict into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    """A fresh copy of the project for one test."""
+    return copy_project(tmp_path / "project")

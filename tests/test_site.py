@@ -1,0 +1,169 @@
+"""The built site, read as a visitor would: pages, tables, links, anchors, hosts and figures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from helpers import ROOT, article
+
+SUPPORT_TYPE_FILES = sorted((ROOT / "data" / "support_types").glob("*.yml"))
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def text_of(element) -> str:
+    return re.sub(r"\s+", " ", element.get_text()).replace("¶", "").strip()
+
+
+def find_type_page(site: Path, name: str) -> Path:
+    """The page the framework table links to for a type name."""
+    home = article(site, "")
+    link = next(a for a in home.select("table a") if text_of(a) == name)
+    return (site / urljoin("/", link["href"]).lstrip("/") / "index.html")
+
+
+@pytest.mark.parametrize("data_file", SUPPORT_TYPE_FILES, ids=lambda p: p.stem)
+def test_support_type_page_has_characteristics_and_every_technique(site, data_file):
+    data = load(data_file)
+    page = BeautifulSoup(find_type_page(site, data["name"]).read_text(encoding="utf-8"), "html.parser")
+    content = page.find("article")
+    assert data["title"] in text_of(content.find("h1"))
+    assert [text_of(li) for li in content.select(".pb-list--characteristics li")] == data["characteristics"]
+    for technique in data["techniques"]:
+        heading = content.find(id=technique["id"])
+        assert heading is not None and heading.name.startswith("h"), f"no anchor #{technique['id']}"
+        assert technique["title"] in text_of(heading)
+        assert heading.find("a", class_="headerlink")["href"] == f"#{technique['id']}"
+        block = heading.find_next_sibling(class_="pb-technique")
+        assert [text_of(li) for li in block.select("ol.pb-list--process li")] == technique["process"]
+        script = block.select_one(".pb-script pre code").get_text()
+        assert script.startswith(f'"{technique["script"]["opening"]}')
+        assert script.endswith(f'{technique["script"]["closing"]}"')
+        for section in technique["script"]["sections"]:
+            assert f"{section['heading']}:" in script
+            for line in section["lines"]:
+                assert f"- {line}\n" in script + "\n"
+        placeholders = [span.get_text() for span in block.select(".pb-script__placeholder")]
+        expected = [p for s in technique["script"]["sections"] for line in s["lines"]
+                    for p in re.findall(r"\[[^\]]+\]", line)]
+        assert placeholders == expected
+        assert [text_of(li) for li in block.select(".pb-list--key-elements li")] == technique["key_elements"]
+
+
+def test_framework_table_has_a_row_per_type_in_data_order_linking_to_its_page(site):
+    types = sorted((load(p) for p in SUPPORT_TYPE_FILES), key=lambda d: d["order"])
+    rows = article(site, "").select("table tbody tr")
+    assert [text_of(r.find("td")) for r in rows] == [t["name"] for t in types]
+    for row, data in zip(rows, types):
+        cells = [text_of(td) for td in row.find_all("td")]
+        assert cells[1:] == [data["main_concern"], data["main_technique"], data["focus"]]
+        assert find_type_page(site, data["name"]).is_file()
+
+
+def test_navigation_lists_support_types_in_data_order(site):
+    types = sorted((load(p) for p in SUPPORT_TYPE_FILES), key=lambda d: d["order"])
+    page = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    nav_titles = [text_of(a) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+    positions = [nav_titles.index(t["title"]) for t in types]
+    assert positions == sorted(positions)
+
+
+def test_case_studies_link_to_their_support_type(site):
+    cases = load(ROOT / "data" / "case_studies.yml")["cases"]
+    content = article(site, "casos-de-estudio")
+    for case in cases:
+        section = content.find(id=case["id"])
+        link = section.find_next("a", href=re.compile(r"tipos/"))
+        target = urljoin("/casos-de-estudio/", link["href"])
+        assert target == f"/tipos/{case['support_type']}/"
+        assert (site / target.strip("/") / "index.html").is_file()
+
+
+def test_checklist_lists_every_phase_and_item(site):
+    phases = load(ROOT / "data" / "checklist.yml")["phases"]
+    content = article(site, "checklist")
+    for phase in phases:
+        assert phase["title"] in text_of(content.find(id=phase["id"]))
+        items = content.select(f'[data-pb-phase="{phase["id"]}"] li')
+        assert [text_of(li) for li in items] == [item["text"] for item in phase["items"]]
+        assert all(li.find("input", type="checkbox") for li in items)
+
+
+def test_footer_figures_are_counted_from_the_data(site):
+    types = [load(p) for p in SUPPORT_TYPE_FILES]
+    optimisation = load(ROOT / "data" / "optimization.yml")["techniques"]
+    cases = load(ROOT / "data" / "case_studies.yml")["cases"]
+    per_type = {len(t["techniques"]) for t in types}
+    text = text_of(article(site, "resumen"))
+    assert f"Total de tipos: {len(types)}" in text
+    assert len(per_type) == 1 and f"Técnicas por tipo: {per_type.pop()} cada uno" in text
+    assert f"Scripts completos: {sum(len(t['techniques']) for t in types)}+" in text
+    assert f"Técnicas de optimización: {len(optimisation)}" in text
+    assert f"Casos de estudio: {len(cases)}+" in text
+
+
+def test_home_shows_version_date_principles_and_quote(site):
+    info = load(ROOT / "data" / "playbook.yml")
+    text = text_of(article(site, ""))
+    assert f"Versión: {info['version']}" in text
+    assert f"Última actualización: {info['last_updated'].isoformat()}" in text
+    for principle in info["principles"]:
+        assert f"{principle['name']} - {principle['text']}" in text
+    assert info["closing_quote"] in text
+
+
+def test_pages_are_in_spanish(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in html
+    page = BeautifulSoup(html, "html.parser")
+    assert page.select_one("input.md-search__input")["placeholder"] == "Búsqueda"  # Material's own Spanish
+
+
+def all_pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    ids = {path: {tag["id"] for tag in page.find_all(id=True)} for path, page in all_pages(site)}
+    broken = []
+    for path, page in all_pages(site):
+        if path.name == "404.html":
+            continue  # Material's 404 page uses site-absolute links by design
+        base = "/" + path.relative_to(site).as_posix()
+        for tag in page.find_all(href=True) + page.find_all(src=True):
+            url = tag.get("href") or tag.get("src")
+            parsed = urlparse(url)
+            if parsed.scheme or url.startswith("//"):
+                continue  # external links are checked by the next test
+            target = urlparse(urljoin(base, url))
+            file = site / unquote(target.path).lstrip("/")
+            if target.path.endswith("/") or file.is_dir():
+                file = file / "index.html"
+            if not file.exists():
+                broken.append(f"{base}: {url} (no file)")
+            elif parsed.fragment and file in ids and unquote(parsed.fragment) not in ids[file]:
+                broken.append(f"{base}: {url} (no anchor)")
+    assert not broken, broken
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    remote = []
+    for path, page in all_pages(site):
+        for tag in page.find_all(["script", "link", "img", "iframe", "source", "video", "audio"]):
+            url = tag.get("src") or tag.get("href") or ""
+            if urlparse(url).scheme in {"http", "https"} or url.startswith("//"):
+                remote.append(f"{path.name}: {url}")
+        for style in page.find_all("style"):
+            remote += re.findall(r"url\((?:https?:)?//[^)]+\)", style.get_text())
+    css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
+    assert not re.search(r"@import\s+url\((?:https?:)?//|fonts\.googleapis", css)
+    assert not remote, remote
