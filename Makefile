@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check chromium clean
+.PHONY: serve build test check schema chromium clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -21,11 +21,16 @@ $(VENV)/.test: $(VENV)/.site
 serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000, rebuilding on changes
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site  ## build the site into site/
-	$(PYTHON) -m mkdocs build --strict
+build: $(VENV)/.site  ## build the site into site/ (built aside, then swapped: a failed build leaves the old site)
+	rm -rf site.partial
+	$(PYTHON) -m mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
 
 check: $(VENV)/.site  ## validate data/ without building
 	$(PYTHON) -m macros check
+
+schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) from macros/models.py
+	$(PYTHON) -m macros schema
 
 test: $(VENV)/.test chromium  ## the whole suite, browser tests included
 	$(PYTHON) -m pytest
@@ -34,4 +39,4 @@ chromium:  ## Debian's Chromium for the browser tests (Playwright cannot downloa
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site site.partial dist .pytest_cache

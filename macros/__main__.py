@@ -1,4 +1,5 @@
-"""Command line: `python -m macros check [DATA_DIR]` validates the playbook data without building."""
+"""Command line: `python -m macros check [DATA_DIR]` validates data/ without building;
+`python -m macros schema` regenerates the editors' JSON Schemas."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .loader import DataErrors, load_playbook
+from .schema import write_schemas
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,7 +17,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate data/ and print one line per problem")
     check.add_argument("data_dir", nargs="?", default="data", type=Path)
+    commands.add_parser("schema", help="write the JSON Schemas for editors into schemas/")
     args = parser.parse_args(argv)
+
+    if args.command == "schema":
+        for path in write_schemas(Path.cwd()):
+            print(f"wrote {path.relative_to(Path.cwd())}")
+        return 0
 
     try:
         playbook = load_playbook(args.data_dir)

@@ -34,8 +34,10 @@ def on_config(config):
             log.error(str(error))
         raise PluginError(f"{len(exc.errors)} problem(s) in data/ — nothing was built. "
                           "Fix the lines above (run `make check` to re-check quickly).") from None
-    config.site_name = _playbook.info.title
-    config.nav = sitemap.navigation(_playbook)
+    # Material prints the site name and nav titles unescaped, and mkdocs-macros renders any `{{` in a
+    # page title as Jinja: hand both text already escaped for HTML and Jinja (Markup with entities).
+    config.site_name = render.literal(_playbook.info.title)
+    config.nav = sitemap.navigation(_playbook, title=render.literal)
     macros = config.plugins["macros"]
     macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})
     return config

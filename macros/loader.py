@@ -143,13 +143,20 @@ def parse_yaml(path: Path, name: str, errors: list[DataError]) -> Document | Non
         try:
             node = loader.get_single_node()
             if node is None:
-                errors.append(DataError(name, 1, "", messages.EMPTY_FILE))
+                errors.append(DataError(name, 1, "", messages.EMPTY_FILE if not text.strip()
+                                        else messages.ONLY_COMMENTS))
                 return None
             lines: dict[Path_, int] = {}
-            duplicates = _walk(node, (), lines)
+            duplicates = _walk(node, (), lines, set())
             data = loader.construct_document(node)
         finally:
             loader.dispose()
+    except _AliasFound as exc:
+        errors.append(DataError(name, exc.line, "", messages.ALIAS))
+        return None
+    except RecursionError:
+        errors.append(DataError(name, 1, "", messages.TOO_DEEP))
+        return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         errors.append(DataError(name, mark.line + 1 if mark else 1, "", messages.yaml_syntax(exc)))
@@ -165,8 +172,20 @@ def parse_yaml(path: Path, name: str, errors: list[DataError]) -> Document | Non
     return None if duplicates else Document(name, data, lines)
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> list[tuple[Path_, int]]:
-    """Record the line of every field under node; return the duplicate keys found."""
+class _AliasFound(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen_nodes: set[int]) -> list[tuple[Path_, int]]:
+    """Record the line of every field under node; return the duplicate keys found.
+
+    A node met twice is a YAML alias (`*name`): refused, since aliases can nest into a
+    "billion laughs" that no playbook needs.
+    """
+    if id(node) in seen_nodes:
+        raise _AliasFound(node.start_mark.line + 1)
+    seen_nodes.add(id(node))
     lines.setdefault(path, node.start_mark.line + 1)
     duplicates = []
     if isinstance(node, yaml.MappingNode):
@@ -179,10 +198,10 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> list[tuple[P
                 continue
             seen.add(key)
             lines[child] = key_node.start_mark.line + 1
-            duplicates += _walk(value_node, child, lines)
+            duplicates += _walk(value_node, child, lines, seen_nodes)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            duplicates += _walk(item, path + (index,), lines)
+            duplicates += _walk(item, path + (index,), lines, seen_nodes)
     return duplicates
 
 

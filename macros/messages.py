@@ -13,7 +13,10 @@ import yaml
 NO_DATA_DIR = "the data folder does not exist — run from the project folder, or create data/"
 NO_SUPPORT_TYPES = "no support type files — add at least one data/support_types/<id>.yml"
 NOT_UTF8 = "the file is not UTF-8 text — save it as UTF-8 in your editor"
-EMPTY_FILE = "the file is empty — write its fields (see docs/guia-de-edicion.md)"
+EMPTY_FILE = "the file is empty — write its fields (see GUIA-DE-EDICION.md)"
+ONLY_COMMENTS = "the file has only comments — write its fields below them (see GUIA-DE-EDICION.md)"
+ALIAS = "YAML anchors and aliases (&name, *name) are not supported — write the value out in full"
+TOO_DEEP = "the file is nested too deeply to be a playbook file — check the indentation and brackets"
 NOT_A_MAPPING = "the file must be a set of `field: value` lines at the top — not a list or a single value"
 DUPLICATE_KEY = "this field appears twice in the same block — keep only one"
 

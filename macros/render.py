@@ -1,6 +1,6 @@
 """Pure rendering: validated data → Markdown (with HTML blocks) through the Jinja templates beside this file.
 
-Every value a template prints is escaped for both HTML and Markdown (see `_literal`), so text from
+Every value a template prints is escaped for both HTML and Markdown (see `literal`), so text from
 YAML always shows as typed: `<b>`, `*x*`, `{{ 7*7 }}` or `{#id}` never become markup.
 """
 
@@ -22,7 +22,7 @@ _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|!"}
 """HTML's specials, plus Markdown's inline specials that could start emphasis, code, links or attr_list."""
 
 
-def _literal(value: object) -> object:
+def literal(value: object) -> object:
     """Escape a printed value so neither HTML nor Markdown (nor attr_list) interprets it."""
     if value is None or isinstance(value, Markup):
         return value
@@ -32,7 +32,7 @@ def _literal(value: object) -> object:
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
-    finalize=_literal,
+    finalize=literal,
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 
 from .models import Playbook
 
@@ -26,14 +27,18 @@ def link(here: str, target: str, anchor: str | None = None) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def navigation(playbook: Playbook) -> list[dict]:
-    """MkDocs' nav: every part in reading order, support types in the data's order."""
+def navigation(playbook: Playbook, title: Callable[[str], str] = str) -> list[dict]:
+    """MkDocs' nav: every part in reading order, support types in the data's order.
+
+    `title` prepares each title for the engine's templates (e.g. HTML-escaping it).
+    """
     info = playbook.info
     return [
-        {info.labels.home: HOME},
-        {info.labels.support_types: [{t.title: support_type_page(t.id)} for t in playbook.support_types]},
-        {playbook.optimization.title: OPTIMIZATION},
-        {playbook.case_studies.title: CASE_STUDIES},
-        {playbook.checklist.title: CHECKLIST},
-        {info.summary.title: SUMMARY},
+        {title(info.labels.home): HOME},
+        {title(info.labels.support_types): [{title(t.title): support_type_page(t.id)}
+                                             for t in playbook.support_types]},
+        {title(playbook.optimization.title): OPTIMIZATION},
+        {title(playbook.case_studies.title): CASE_STUDIES},
+        {title(playbook.checklist.title): CHECKLIST},
+        {title(info.summary.title): SUMMARY},
     ]
