@@ -159,10 +159,12 @@ def parse_yaml(path: Path, name: str, errors: list[DataError]) -> Document | Non
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        errors.append(DataError(name, mark.line + 1 if mark else 1, "", messages.yaml_syntax(exc)))
+        line = mark.line + 1 if mark else 1
+        source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+        errors.append(DataError(name, line, "", messages.yaml_syntax(exc, source_line)))
         return None
     except yaml.YAMLError as exc:
-        errors.append(DataError(name, 1, "", messages.yaml_syntax(exc)))
+        errors.append(DataError(name, 1, "", messages.yaml_syntax(exc, "")))
         return None
     for dup_path, line in duplicates:
         errors.append(DataError(name, line, _field(dup_path), messages.DUPLICATE_KEY))
@@ -184,7 +186,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen_nodes: set
     "billion laughs" that no playbook needs.
     """
     if id(node) in seen_nodes:
-        raise _AliasFound(node.start_mark.line + 1)
+        raise _AliasFound(lines.get(path, node.start_mark.line + 1))
     seen_nodes.add(id(node))
     lines.setdefault(path, node.start_mark.line + 1)
     duplicates = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from datetime import date
 from pathlib import Path
@@ -38,10 +39,13 @@ def unexpected_file(relative: Path, single_files: typing.Iterable[str]) -> str:
     return "this file is not a playbook data file — move or delete it (data/ holds only .yml playbook files)"
 
 
-def yaml_syntax(exc: yaml.YAMLError) -> str:
+def yaml_syntax(exc: yaml.YAMLError, source_line: str) -> str:
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if "\\t" in problem or "tab" in problem.lower():
         return f"YAML syntax error: {problem} — indent with spaces, not tabs"
+    if re.search(r"(^\s*-\s*|:\s+)\[[^\]]*\]\s*\S", source_line):
+        return (f"YAML syntax error: {problem} — a text starting with `[` (like `[X] minutos`) "
+                "must be in double quotes: \"[X] minutos\"")
     return f"YAML syntax error: {problem} — check the indentation and quote text containing `: ` or starting with `[`"
 
 
@@ -85,6 +89,9 @@ def explain(err: dict, model: type[pydantic.BaseModel]) -> str:
         close = closest_field(err, model)
         hint = f"did you mean `{close}`?" if close else f"known fields: {', '.join(_fields_at(model, loc[:-1]))}"
         return f"unknown field — {hint}"
+    if value is None and kind in {"string_type", "list_type"}:
+        what = "text" if kind == "string_type" else "list"
+        return f"the {what} is empty — {'write the text after the colon' if what == 'text' else 'add at least one item'}"
     if kind == "string_type":
         if isinstance(value, list):
             return ("expected text, got a list — a value starting with `[` (like `[X] minutos`) "

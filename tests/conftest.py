@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build, copy_project
+from helpers import ROOT, build, copy_project, inject
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +22,13 @@ def site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A fresh copy of the project for one test."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    inject(project)
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site

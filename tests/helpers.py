@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +49,47 @@ def article(site_dir: Path, url_path: str) -> BeautifulSoup:
     found = BeautifulSoup(html, "html.parser").find("article")
     assert found is not None, f"{url_path} has no article"
     return found
+
+
+HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% include 'x' %} "
+           "{# x #} ${x} *em* [a](b) {: .x}")
+
+
+def mark(field: str) -> str:
+    return f"{HOSTILE} §{field}"
+
+
+def rewrite(path, change):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def inject(project):
+    """Hostile text in one field of every kind: titles, names, lists, scripts, checklist, case study."""
+    data = project / "data"
+
+    def playbook(d):
+        d["title"] = mark("site")
+        d["principles"][0]["name"] = mark("principle")
+
+    def reactivo(d):
+        d["name"], d["title"] = mark("name"), mark("title")
+        d["characteristics"][0] = mark("characteristic")
+        technique = d["techniques"][0]
+        technique["title"] = mark("technique")
+        technique["process"][0] = mark("step")
+        technique["script"]["sections"][0]["lines"][0] = mark("script") + " [X]"
+        technique["key_elements"][0] = mark("key")
+
+    def checklist(d):
+        d["phases"][0]["title"] = mark("phase")
+        d["phases"][0]["items"][0]["text"] = mark("item")
+
+    def cases(d):
+        d["cases"][0]["title"] = mark("case")
+
+    rewrite(data / "playbook.yml", playbook)
+    rewrite(data / "support_types/reactivo.yml", reactivo)
+    rewrite(data / "checklist.yml", checklist)
+    rewrite(data / "case_studies.yml", cases)

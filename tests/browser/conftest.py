@@ -21,13 +21,25 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def server(site):
+def serve():
+    """Serve a folder over HTTP on localhost; returns its base URL. Servers stop at the session's end."""
+    servers = []
+
+    def start(directory) -> str:
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(serve, site):
     """The built site at http://127.0.0.1:<port>/."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    return serve(site)
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +59,9 @@ def page(browser, server):
     page.foreign_requests = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
-    page.on("request", lambda req: req.url.startswith(server) or req.url.startswith("data:")
+    page.on("request", lambda req: req.url.startswith("http://127.0.0.1:") or req.url.startswith("data:")
             or page.foreign_requests.append(req.url))
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     yield page
     context.close()
