@@ -159,11 +159,22 @@ class Labels(Model):
     complete_scripts: Text
     optimization_techniques: Text
     case_studies: Text
+    progress: Text
+    reset: Text
+    reset_confirm: Text
+    personalize: Text
+    personalize_hint: Text
+    preview: Text
+    copy_script: Text
+    copied: Text
+    copy_failed: Text
+    clear: Text
 
 
 class PlaybookInfo(Model):
     """data/playbook.yml: title, version, principles and interface labels."""
 
+    id: Slug
     title: Text
     icon: Text
     subtitle: Text

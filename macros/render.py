@@ -38,7 +38,10 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_ENV.globals["script_lines"] = lambda script: script_lines(script)
+_ENV.filters.update(numbered=lambda items: [(str(n), item) for n, item in enumerate(items, start=1)],
+                    zip=lambda first, second: list(zip(first, second)))
+_ENV.globals.update(script_lines=lambda script: script_lines(script),
+                    unique_placeholders=lambda script: unique_placeholders(script))
 
 
 def _render(template: str, playbook: Playbook, here: str, **context: object) -> str:
@@ -46,11 +49,24 @@ def _render(template: str, playbook: Playbook, here: str, **context: object) -> 
     return _ENV.get_template(template).render(
         pb=playbook,
         labels=playbook.info.labels,
+        store=lambda kind, item_id: storage_key(playbook, kind, item_id),
         link=lambda target, anchor=None: Markup(sitemap.link(here, target, anchor)),
         type_page=sitemap.support_type_page,
         sitemap=sitemap,
         **context,
     )
+
+
+def storage_key(playbook: Playbook, kind: str, item_id: str) -> str:
+    """Where a reader's browser keeps one component's state: site id + kind + the data's stable id."""
+    return f"playbook:{playbook.info.id}:{kind}:{item_id}"
+
+
+def unique_placeholders(script: Script) -> list[str]:
+    """The script's blanks in order of appearance, each once (the same blank twice is one field)."""
+    lines = [script.opening, *(line for section in script.sections for line in section.lines), script.closing]
+    found = PLACEHOLDER.findall("\n".join(lines))
+    return list(dict.fromkeys(found))
 
 
 def script_lines(script: Script) -> list[list[tuple[str, bool]]]:

@@ -62,6 +62,9 @@ def page(browser, server):
     page.on("request", lambda req: req.url.startswith("http://127.0.0.1:") or req.url.startswith("data:")
             or page.foreign_requests.append(req.url))
     page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    # Alerts only come from content that should never run: record and close them. Confirms are the
+    # reset's, answered by the tests that expect them.
+    page.on("dialog", lambda dialog: dialog.type == "alert" and (page.dialogs.append(dialog.message),
+                                                                  dialog.dismiss()))
     yield page
     context.close()

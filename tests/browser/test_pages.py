@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 
-
-PAGES = ["", "tipos/reactivo/", "tipos/24-7/", "optimizacion/", "casos-de-estudio/", "checklist/", "resumen/"]
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_page_loads_without_console_errors_or_foreign_requests(page, server, path):
-    page.goto(f"{server}/{path}")
-    page.wait_for_load_state("networkidle")
-    assert page.locator("article h1").count() == 1
+def test_every_page_loads_without_console_errors_or_foreign_requests(page, server, site):
+    paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    assert len(paths) >= 10
+    for path in paths:
+        page.goto(f"{server}/{'' if path == '.' else path + '/'}")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article h1").count() == 1, path
     assert page.console_errors == []
     assert page.foreign_requests == []
 

@@ -1,0 +1,199 @@
+/* Playbook behaviour: checklists and fill-in scripts that remember.
+ *
+ * Mounted on every page view through Material's document$ (instant navigation swaps the page
+ * without reloading scripts). State lives in localStorage under keys computed by the generator
+ * ("playbook:<site>:<kind>:<id>"), as JSON {version, ...}. Storage that throws, is full or holds
+ * garbage never breaks the page: state then lives in memory for the visit.
+ */
+(() => {
+  "use strict";
+
+  const VERSION = 1;
+  const memory = new Map();
+
+  const storage = {
+    read(key) {
+      if (memory.has(key)) return memory.get(key);
+      try {
+        return window.localStorage.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    write(key, raw) {
+      try {
+        window.localStorage.setItem(key, raw);
+        memory.delete(key);
+      } catch {
+        memory.set(key, raw); // unavailable or full: keep it for this visit
+      }
+    },
+  };
+
+  /* The saved value for key if it is ours and well-formed; anything else (old version, garbage,
+   * wrong shape) is treated as nothing saved and is overwritten on the next change. */
+  function load(key, isWellFormed) {
+    const raw = storage.read(key);
+    if (raw === null) return null;
+    try {
+      const value = JSON.parse(raw);
+      return value && value.version === VERSION && isWellFormed(value) ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function save(key, value) {
+    storage.write(key, JSON.stringify({ version: VERSION, ...value }));
+  }
+
+  const isStringList = (list) => Array.isArray(list) && list.every((x) => typeof x === "string");
+  const isStringMap = (map) =>
+    map !== null && typeof map === "object" && !Array.isArray(map) &&
+    Object.values(map).every((x) => typeof x === "string");
+
+  /* ---------- Checklists ---------- */
+
+  function showProgress(element, done, total) {
+    if (!element) return;
+    element.hidden = false;
+    element.querySelector("[data-pb-count]").textContent = `${done}/${total}`;
+    const bar = element.querySelector("progress");
+    bar.max = total;
+    bar.value = done;
+  }
+
+  function mountChecklist(key, lists) {
+    const boxes = lists.flatMap((list) => [...list.querySelectorAll("input[data-pb-item]")]);
+    const itemKey = (box) => `${box.closest("[data-pb-phase]").dataset.pbPhase}/${box.dataset.pbItem}`;
+    const saved = load(key, (value) => isStringList(value.checked));
+    const checked = new Set(saved ? saved.checked : []);
+    boxes.forEach((box) => { box.checked = checked.has(itemKey(box)); });
+
+    const toolbar = document.querySelector(`[data-pb-toolbar="${CSS.escape(key)}"]`);
+    const persist = () => save(key, { checked: boxes.filter((b) => b.checked).map(itemKey) });
+    const update = () => {
+      const done = (list) => list.filter((b) => b.checked).length;
+      showProgress(toolbar && toolbar.querySelector("[data-pb-progress]"), done(boxes), boxes.length);
+      lists.forEach((list) => {
+        const phase = list.dataset.pbPhase;
+        const own = [...list.querySelectorAll("input[data-pb-item]")];
+        showProgress(document.querySelector(`[data-pb-phase-progress="${CSS.escape(phase)}"]`), done(own), own.length);
+      });
+    };
+
+    // Items deleted from the data leave ids behind: drop them silently.
+    if (saved && saved.checked.some((id) => !boxes.some((box) => itemKey(box) === id))) persist();
+
+    lists.forEach((list) => list.addEventListener("change", (event) => {
+      if (!event.target.matches("input[data-pb-item]")) return;
+      persist();
+      update();
+    }));
+    if (toolbar) {
+      toolbar.hidden = false;
+      const reset = toolbar.querySelector("[data-pb-reset]");
+      reset.addEventListener("click", () => {
+        if (!window.confirm(reset.dataset.pbConfirm)) return;
+        boxes.forEach((box) => { box.checked = false; });
+        persist();
+        update();
+      });
+    }
+    update();
+  }
+
+  function mountChecklists(root) {
+    const groups = new Map();
+    root.querySelectorAll("[data-pb-checklist]").forEach((list) => {
+      const key = list.dataset.pbChecklist;
+      groups.set(key, [...(groups.get(key) || []), list]);
+    });
+    groups.forEach((lists, key) => mountChecklist(key, lists));
+  }
+
+  /* ---------- Fill-in scripts ---------- */
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // file:// pages and denied permissions: the older, synchronous way.
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "pb-offscreen";
+      document.body.append(area);
+      area.select();
+      let copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch {
+        copied = false;
+      }
+      area.remove();
+      return copied;
+    }
+  }
+
+  function mountScript(script) {
+    const panel = script.querySelector(".pb-personalizer");
+    if (!panel) return;
+    const key = script.dataset.pbStore;
+    const original = script.querySelector(".pb-script__original code");
+    const preview = panel.querySelector("[data-pb-preview]");
+    const inputs = [...panel.querySelectorAll("[data-pb-field]")];
+    const status = panel.querySelector("[data-pb-status]");
+    const saved = load(key, (value) => isStringMap(value.values));
+    const values = saved ? saved.values : {};
+    inputs.forEach((input) => { input.value = values[input.dataset.pbField] || ""; });
+
+    const render = () => {
+      const filled = original.cloneNode(true);
+      const byField = new Map(inputs.map((input) => [input.dataset.pbField, input.value.trim()]));
+      filled.querySelectorAll("[data-pb-placeholder]").forEach((blank) => {
+        const value = byField.get(blank.dataset.pbPlaceholder);
+        if (value) {
+          blank.textContent = value;
+          blank.classList.add("pb-script__placeholder--filled");
+        }
+      });
+      preview.replaceChildren(...filled.childNodes);
+    };
+    const persist = () => save(key, {
+      values: Object.fromEntries(inputs.filter((i) => i.value.trim()).map((i) => [i.dataset.pbField, i.value])),
+    });
+
+    panel.addEventListener("input", () => { persist(); render(); });
+    panel.querySelector("[data-pb-clear]").addEventListener("click", () => {
+      inputs.forEach((input) => { input.value = ""; });
+      persist();
+      render();
+      inputs[0].focus();
+    });
+    const copy = panel.querySelector("[data-pb-copy]");
+    copy.addEventListener("click", async () => {
+      const copied = await copyText(preview.textContent);
+      status.textContent = copied ? copy.dataset.pbCopied : copy.dataset.pbCopyFailed;
+      window.setTimeout(() => { status.textContent = ""; }, 3000);
+    });
+    if (saved && Object.keys(values).length) panel.open = true;
+    panel.hidden = false;
+    render();
+  }
+
+  function mount() {
+    const content = document.querySelector("article") || document.body;
+    if (content.dataset.pbMounted) return;
+    content.dataset.pbMounted = "true";
+    mountChecklists(content);
+    content.querySelectorAll(".pb-script[data-pb-store]").forEach(mountScript);
+  }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(mount);
+  } else {
+    document.addEventListener("DOMContentLoaded", mount);
+  }
+})();

@@ -1,0 +1,161 @@
+"""Interactive checklists in a real browser: ticks survive reloads and instant navigation, progress
+is live, reset asks first, and broken storage never breaks the page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+KEY = "playbook:soporte-y-servicio-en-ventas:checklist:implementacion"
+PROCESS_KEY = "playbook:soporte-y-servicio-en-ventas:process:respuesta-rapida"
+
+
+def tick(page, label_for):
+    page.locator(f"label[for={label_for}]").click()
+
+
+def stored(page, key=KEY):
+    raw = page.evaluate("key => localStorage.getItem(key)", key)
+    return json.loads(raw) if raw else None
+
+
+def progress(page, selector="[data-pb-progress]"):
+    return page.locator(f"{selector} [data-pb-count]").inner_text()
+
+
+def test_tick_survives_a_reload(page, server):
+    page.goto(f"{server}/checklist/")
+    tick(page, "pb-pre-prepara-equipo")
+    page.reload()
+    assert page.locator("#pb-pre-prepara-equipo").is_checked()
+    assert not page.locator("#pb-pre-prepara-herramientas").is_checked()
+    assert page.console_errors == []
+
+
+def test_tick_survives_instant_navigation_away_and_back(page, server):
+    page.goto(f"{server}/tipos/reactivo/")
+    tick(page, "pb-respuesta-rapida-paso-2")
+    page.locator("nav.md-nav--primary a", has_text="Soporte Premium").first.click()
+    page.wait_for_url("**/tipos/premium/")
+    page.locator("nav.md-nav--primary a", has_text="Soporte Reactivo").first.click()
+    page.wait_for_url("**/tipos/reactivo/")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1, "navigation was instant"
+    assert page.locator("#pb-respuesta-rapida-paso-2").is_checked()
+    assert progress(page, '[data-pb-toolbar$=":respuesta-rapida"] [data-pb-progress]') == "1/5"
+
+
+def test_progress_per_phase_and_per_checklist_updates_live(page, server):
+    page.goto(f"{server}/checklist/")
+    assert progress(page) == "0/13"
+    tick(page, "pb-pre-identifica-tipo")
+    tick(page, "pb-pre-prepara-equipo")
+    tick(page, "pb-post-comparte-aprendizajes")
+    assert progress(page) == "3/13"
+    assert progress(page, '[data-pb-phase-progress="pre"]') == "2/4"
+    assert progress(page, '[data-pb-phase-progress="durante"]') == "0/5"
+    assert progress(page, '[data-pb-phase-progress="post"]') == "1/4"
+    assert page.locator("[data-pb-progress]").get_attribute("role") == "status"
+    assert page.locator("[data-pb-progress] progress").evaluate("el => el.value") == 3
+
+
+def test_state_is_versioned_json_keyed_by_phase_and_item_ids(page, server):
+    page.goto(f"{server}/checklist/")
+    tick(page, "pb-durante-optimiza")
+    assert stored(page) == {"version": 1, "checked": ["durante/optimiza"]}
+
+
+def test_saved_ids_tick_their_items_and_stale_ids_are_dropped(page, server):
+    page.goto(f"{server}/checklist/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
+                  [KEY, json.dumps({"version": 1, "checked": ["post/optimiza", "pre/borrado-hace-tiempo"]})])
+    page.reload()
+    assert page.locator("#pb-post-optimiza").is_checked()
+    assert not page.locator("#pb-durante-optimiza").is_checked()
+    assert stored(page) == {"version": 1, "checked": ["post/optimiza"]}
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_reset_asks_for_confirmation(page, server, accept):
+    page.goto(f"{server}/checklist/")
+    tick(page, "pb-pre-prepara-equipo")
+    page.once("dialog", lambda dialog: dialog.accept() if accept else dialog.dismiss())
+    page.locator("[data-pb-reset]").click()
+    assert page.locator("#pb-pre-prepara-equipo").is_checked() is not accept
+    assert progress(page) == ("0/13" if accept else "1/13")
+    page.reload()
+    assert page.locator("#pb-pre-prepara-equipo").is_checked() is not accept
+
+
+def test_keyboard_ticks_with_visible_focus(page, server):
+    page.goto(f"{server}/checklist/")
+    box = page.locator("#pb-pre-identifica-tipo")
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    outline = box.evaluate("el => getComputedStyle(el).outlineStyle")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    assert box.evaluate("el => el.matches(':focus-visible')")
+    assert box.evaluate("el => getComputedStyle(el).outlineStyle") == "solid" or outline == "solid"
+    assert progress(page) == "1/13"
+
+
+@pytest.mark.parametrize("garbage", [
+    "{not json", "null", "[]", '"texto"', '{"version": 1, "checked": "pre/identifica-tipo"}',
+    '{"version": 1, "checked": [1, 2]}', '{"version": 0, "checked": ["pre/identifica-tipo"]}',
+])
+def test_garbage_in_storage_never_breaks_the_page(page, server, garbage):
+    page.goto(f"{server}/checklist/")
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, garbage])
+    page.reload()
+    assert progress(page) == "0/13"
+    tick(page, "pb-pre-identifica-tipo")
+    assert progress(page) == "1/13"
+    assert stored(page) == {"version": 1, "checked": ["pre/identifica-tipo"]}
+    assert page.console_errors == []
+
+
+THROWING_STORAGE = """
+Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('denied', 'SecurityError'); }});
+"""
+FULL_STORAGE = """
+Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+"""
+
+
+@pytest.mark.parametrize("script", [THROWING_STORAGE, FULL_STORAGE], ids=["throws", "full"])
+def test_unusable_storage_still_works_for_the_visit(page, server, script):
+    page.add_init_script(script)
+    page.goto(f"{server}/tipos/reactivo/")
+    tick(page, "pb-respuesta-rapida-paso-1")
+    assert progress(page, '[data-pb-toolbar$=":respuesta-rapida"] [data-pb-progress]') == "1/5"
+    page.locator("nav.md-nav--primary a", has_text="Soporte Premium").first.click()
+    page.wait_for_url("**/tipos/premium/")
+    page.go_back()
+    page.wait_for_url("**/tipos/reactivo/")
+    assert page.locator("#pb-respuesta-rapida-paso-1").is_checked()
+    assert page.console_errors == []
+
+
+def test_without_javascript_checklists_read_as_a_plain_list(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/checklist/")
+    assert page.locator(".pb-checklist li").count() == 13
+    assert page.locator(".pb-checklist li").first.is_visible()
+    assert not page.locator("[data-pb-progress]").is_visible()
+    assert not page.locator("[data-pb-reset]").is_visible()
+    page.goto(f"{server}/tipos/reactivo/")
+    assert not page.locator(".pb-personalizer").first.is_visible()
+    assert page.locator(".pb-script__original").first.is_visible()
+    context.close()
+
+
+def test_garbage_in_materials_own_storage_keys_does_not_break_pages(page, server):
+    page.goto(f"{server}/checklist/")
+    page.evaluate("() => { for (const k of ['/.__palette', '/.__tabs']) localStorage.setItem(k, '{broken'); }")
+    page.reload()
+    tick(page, "pb-pre-identifica-tipo")
+    assert progress(page) == "1/13"
+    assert page.console_errors == []
