@@ -54,3 +54,15 @@ def on_files(files, config):
         stub = f'{{{{ support_type_page("{support_type.id}") }}}}\n'
         files.append(File.generated(config, sitemap.support_type_page(support_type.id), content=stub))
     return files
+
+
+SEARCH_FOLDING = Path(__file__).parent / "assets" / "lunr_es_folding.js"
+
+
+def on_post_build(config):
+    """Make Spanish search forgive accents: extend Material's lunr.es with our folding patch."""
+    lunr_es = Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
+    patch = SEARCH_FOLDING.read_text(encoding="utf-8")
+    stock = lunr_es.read_text(encoding="utf-8")
+    if patch not in stock:
+        lunr_es.write_text(stock + patch, encoding="utf-8")

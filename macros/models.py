@@ -169,6 +169,15 @@ class Labels(Model):
     copied: Text
     copy_failed: Text
     clear: Text
+    browser_title: Text
+    browser_intro: Text
+    filter_text: Text
+    filter_type: Text
+    all_types: Text
+    first_step: Text
+    showing: Text
+    no_match: Text
+    see_all_of_type: Text
 
 
 class PlaybookInfo(Model):

@@ -50,7 +50,7 @@ def _render(template: str, playbook: Playbook, here: str, **context: object) -> 
         pb=playbook,
         labels=playbook.info.labels,
         store=lambda kind, item_id: storage_key(playbook, kind, item_id),
-        link=lambda target, anchor=None: Markup(sitemap.link(here, target, anchor)),
+        link=lambda target, anchor=None, query=None: Markup(sitemap.link(here, target, anchor, query)),
         type_page=sitemap.support_type_page,
         sitemap=sitemap,
         **context,
@@ -157,6 +157,13 @@ def checklist_page(playbook: Playbook, here: str) -> str:
     return _render("checklist.md", playbook, here)
 
 
+def technique_browser(playbook: Playbook, here: str) -> str:
+    """Every technique on one page, filterable by support type and by text."""
+    rows = [(t, technique, t.id) for t in playbook.support_types for technique in t.techniques]
+    rows += [(None, technique, sitemap.OPTIMIZATION_FILTER) for technique in playbook.optimization.techniques]
+    return _render("browser.md", playbook, here, rows=rows)
+
+
 def summary_page(playbook: Playbook, here: str) -> str:
     """The executive summary: principles, figures and the closing quote."""
     return _render("summary.md", playbook, here, figures=figures(playbook))
@@ -174,5 +181,6 @@ MACROS = {
     "case_studies_page": case_studies_page,
     "checklist_page": checklist_page,
     "summary_page": summary_page,
+    "technique_browser": technique_browser,
 }
 """What pages may call, by name: `{{ framework_table() }}`."""

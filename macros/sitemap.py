@@ -8,6 +8,9 @@ from collections.abc import Callable
 from .models import Playbook
 
 HOME = "index.md"
+TECHNIQUES = "tecnicas.md"
+OPTIMIZATION_FILTER = "optimizacion"
+"""The technique browser's filter value for the optimisation techniques (support types use their id)."""
 OPTIMIZATION = "optimizacion.md"
 CASE_STUDIES = "casos-de-estudio.md"
 CHECKLIST = "checklist.md"
@@ -21,10 +24,15 @@ def support_type_page(type_id: str) -> str:
     return f"{SUPPORT_TYPES_DIR}/{type_id}.md"
 
 
-def link(here: str, target: str, anchor: str | None = None) -> str:
+def link(here: str, target: str, anchor: str | None = None, query: str | None = None) -> str:
     """A relative Markdown link target from page `here` to page `target` (MkDocs checks and rewrites it)."""
     path = "" if target == here else posixpath.relpath(target, posixpath.dirname(here) or ".")
-    return f"{path}#{anchor}" if anchor else path
+    return path + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+
+
+def techniques_of(filter_value: str) -> str:
+    """The technique browser's query string showing one support type (or the optimisation techniques)."""
+    return f"tipo={filter_value}"
 
 
 def navigation(playbook: Playbook, title: Callable[[str], str] = str) -> list[dict]:
@@ -37,6 +45,7 @@ def navigation(playbook: Playbook, title: Callable[[str], str] = str) -> list[di
         {title(info.labels.home): HOME},
         {title(info.labels.support_types): [{title(t.title): support_type_page(t.id)}
                                              for t in playbook.support_types]},
+        {title(info.labels.browser_title): TECHNIQUES},
         {title(playbook.optimization.title): OPTIMIZATION},
         {title(playbook.case_studies.title): CASE_STUDIES},
         {title(playbook.checklist.title): CHECKLIST},

@@ -1,4 +1,4 @@
-/* Playbook behaviour: checklists and fill-in scripts that remember.
+/* Playbook behaviour: checklists and fill-in scripts that remember, and the technique browser.
  *
  * Mounted on every page view through Material's document$ (instant navigation swaps the page
  * without reloading scripts). State lives in localStorage under keys computed by the generator
@@ -183,12 +183,55 @@
     render();
   }
 
+  /* ---------- Technique browser ---------- */
+
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+  function mountBrowser(root) {
+    const list = root.querySelector("[data-pb-browser]");
+    const form = root.querySelector("[data-pb-browser-filters]");
+    if (!list || !form) return;
+    const text = form.querySelector("[data-pb-filter-text]");
+    const type = form.querySelector("[data-pb-filter-type]");
+    const count = form.querySelector("[data-pb-browser-count]");
+    const empty = root.querySelector("[data-pb-browser-empty]");
+    const items = [...list.querySelectorAll("[data-pb-type]")].map((element) => (
+      { element, type: element.dataset.pbType, text: fold(element.textContent) }));
+
+    const params = new URLSearchParams(window.location.search);
+    text.value = params.get("texto") || "";
+    type.value = [...type.options].some((o) => o.value === params.get("tipo")) ? params.get("tipo") : "";
+
+    const apply = () => {
+      const words = fold(text.value).split(/\s+/).filter(Boolean);
+      let shown = 0;
+      items.forEach((item) => {
+        const visible = (!type.value || item.type === type.value) && words.every((w) => item.text.includes(w));
+        item.element.hidden = !visible;
+        shown += visible;
+      });
+      empty.hidden = shown > 0;
+      count.textContent = count.dataset.pbTemplate.replace("{shown}", shown).replace("{total}", items.length);
+      const url = new URL(window.location.href);
+      for (const [name, value] of [["tipo", type.value], ["texto", text.value.trim()]]) {
+        if (value) url.searchParams.set(name, value);
+        else url.searchParams.delete(name);
+      }
+      window.history.replaceState(window.history.state, "", url);
+    };
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.hidden = false;
+    apply();
+  }
+
   function mount() {
     const content = document.querySelector("article") || document.body;
     if (content.dataset.pbMounted) return;
     content.dataset.pbMounted = "true";
     mountChecklists(content);
     content.querySelectorAll(".pb-script[data-pb-store]").forEach(mountScript);
+    mountBrowser(content);
   }
 
   if (typeof window.document$ !== "undefined") {

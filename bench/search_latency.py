@@ -1,0 +1,104 @@
+"""Search as measured in a real browser: for each query, the rank of the expected result and the time
+from the last keystroke to the results on screen. Usage:
+
+    python bench/search_latency.py SITE_DIR [--queries tests/browser/test_search.py] [--runs 3]
+
+Prints a Markdown table. Not a test: numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib.util
+import statistics
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Records in window.pbResultsAt the moment the result list changes after the last key.
+WATCH_RESULTS = """() => {
+  window.pbResultsAt = null;
+  const list = document.querySelector('.md-search-result__list');
+  const meta = document.querySelector('.md-search-result__meta');
+  const observer = new MutationObserver(() => { observer.disconnect(); window.pbResultsAt = performance.now(); });
+  observer.observe(list, {childList: true});
+  observer.observe(meta, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def load_queries(path: Path) -> list[tuple[str, str]]:
+    spec = importlib.util.spec_from_file_location("queries", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(ROOT / "tests"))
+    spec.loader.exec_module(module)
+    return module.QUERIES
+
+
+def measure(site: Path, queries: list[tuple[str, str]], runs: int) -> list[tuple[str, str, int | None, float]]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
+        page = browser.new_page()
+        page.goto(f"{base}/")
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("x")  # loads the index once, as a first keystroke would
+        page.locator(".md-search-result__meta").wait_for()
+        for query, expected in queries:
+            times = []
+            for _ in range(runs):
+                box.fill("")
+                page.wait_for_timeout(100)
+                box.press_sequentially(query[:-1], delay=20)
+                page.wait_for_timeout(300)
+                page.evaluate(WATCH_RESULTS)
+                start = page.evaluate("performance.now()")
+                box.press(query[-1])
+                page.wait_for_function("window.pbResultsAt !== null", timeout=10_000)
+                times.append(page.evaluate("window.pbResultsAt") - start)
+            hrefs = page.locator(".md-search-result__list a.md-search-result__link:not(details:not([open]) a)") \
+                .evaluate_all("links => links.map(a => a.href)")
+            found = [urlparse(h).path.lstrip("/") + ("#" + urlparse(h).fragment if urlparse(h).fragment else "")
+                     for h in hrefs]
+            rank = found.index(expected) + 1 if expected in found else None
+            rows.append((query, expected, rank, statistics.median(times)))
+        browser.close()
+    httpd.shutdown()
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--queries", type=Path, default=ROOT / "tests" / "browser" / "test_search.py")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = measure(args.site, load_queries(args.queries), args.runs)
+    index = args.site / "search" / "search_index.json"
+    print(f"search index: {index.stat().st_size:,} bytes\n")
+    print("| query | expected | rank | last keystroke → results (ms, median) |\n|---|---|---|---|")
+    for query, expected, rank, ms in rows:
+        print(f"| `{query}` | `{expected}` | {rank or 'not shown'} | {ms:.0f} |")
+    print(f"\nmedian over all queries: {statistics.median(r[3] for r in rows):.0f} ms; "
+          f"worst: {max(r[3] for r in rows):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

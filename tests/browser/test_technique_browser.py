@@ -1,0 +1,82 @@
+"""The technique browser: every technique listed; filter by type and text, instantly, in the URL."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from helpers import ROOT
+from macros.loader import load_playbook
+
+PLAYBOOK = load_playbook(ROOT / "data")
+ALL = sum(len(t.techniques) for t in PLAYBOOK.support_types) + len(PLAYBOOK.optimization.techniques)
+
+
+def visible_titles(page) -> list[str]:
+    return page.locator(".pb-browser__item:visible strong a").all_inner_texts()
+
+
+def count(page) -> str:
+    return page.locator("[data-pb-browser-count]").inner_text()
+
+
+def test_lists_every_technique_with_type_focus_first_step_and_link(page, server):
+    page.goto(f"{server}/tecnicas/")
+    assert len(visible_titles(page)) == ALL == 12
+    first = page.locator(".pb-browser__item").first
+    technique = PLAYBOOK.support_types[0].techniques[0]
+    assert technique.title in first.inner_text()
+    assert PLAYBOOK.support_types[0].title in first.locator(".pb-tag").inner_text()
+    assert PLAYBOOK.support_types[0].focus in first.inner_text()
+    assert technique.process[0] in first.inner_text()
+    first.locator("strong a").click()
+    page.wait_for_url(f"**/tipos/{PLAYBOOK.support_types[0].id}/#{technique.id}")
+
+
+def test_filter_by_type_is_instant_and_in_the_url(page, server):
+    page.goto(f"{server}/tecnicas/")
+    page.locator("[data-pb-filter-type]").select_option("premium")
+    assert visible_titles(page) == ["Experiencia Premium", "Valor Agregado"]
+    assert count(page) == f"2 de {ALL} técnicas"
+    assert parse_qs(urlparse(page.url).query) == {"tipo": ["premium"]}
+
+
+def test_filter_by_text_forgives_accents(page, server):
+    page.goto(f"{server}/tecnicas/")
+    page.locator("[data-pb-filter-text]").press_sequentially("resolucion")
+    assert visible_titles(page) == ["Resolución Efectiva", "Tiempo de Resolución"]
+    assert parse_qs(urlparse(page.url).query) == {"texto": ["resolucion"]}
+    page.locator("[data-pb-filter-text]").fill("zzzz")
+    assert visible_titles(page) == [] and page.locator("[data-pb-browser-empty]").is_visible()
+
+
+def test_a_shared_url_restores_the_filter(page, server):
+    page.goto(f"{server}/tecnicas/?tipo=optimizacion&texto=satisfaccion")
+    assert page.locator("[data-pb-filter-type]").input_value() == "optimizacion"
+    assert page.locator("[data-pb-filter-text]").input_value() == "satisfaccion"
+    assert visible_titles(page) == ["Satisfacción de Soporte"]
+    assert page.locator(".md-search__output").is_hidden(), "our parameter does not open Material's search"
+
+
+def test_filters_work_from_the_keyboard(page, server):
+    page.goto(f"{server}/tecnicas/")
+    page.locator("[data-pb-filter-text]").focus()
+    page.keyboard.type("urgente")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "pb-browser-type"
+    assert visible_titles(page) == ["Respuesta Urgente"]
+
+
+def test_tag_on_a_technique_opens_all_techniques_of_its_type(page, server):
+    page.goto(f"{server}/tipos/24-7/")
+    page.locator("a.pb-tag").first.click()
+    page.wait_for_url("**/tecnicas/?tipo=24-7")
+    assert visible_titles(page) == ["Disponibilidad Continua", "Respuesta Urgente"]
+
+
+def test_without_javascript_the_full_list_shows(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server}/tecnicas/?tipo=premium")
+    assert len(visible_titles(page)) == ALL
+    assert page.locator("[data-pb-browser-filters]").is_hidden()
+    context.close()
