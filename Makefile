@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check schema chromium clean
+.PHONY: serve build offline test check schema chromium clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -25,6 +25,16 @@ build: $(VENV)/.site  ## build the site into site/ (built aside, then swapped: a
 	rm -rf site.partial
 	$(PYTHON) -m mkdocs build --strict --site-dir site.partial
 	rm -rf site && mv site.partial site
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+offline: $(VENV)/.site node_modules/.installed  ## dist/playbook-offline.zip: the site for file://, no server, no network
+	rm -rf dist/playbook-offline dist/playbook-offline.zip
+	PLAYBOOK_OFFLINE=true $(PYTHON) -m mkdocs build --strict --site-dir dist/playbook-offline
+	cd dist && ../$(PYTHON) -m zipfile -c playbook-offline.zip playbook-offline
+	@ls -l dist/playbook-offline.zip
 
 check: $(VENV)/.site  ## validate data/ without building
 	$(PYTHON) -m macros check

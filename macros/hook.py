@@ -4,6 +4,8 @@ and hands the renderers to mkdocs-macros. Everything else lives in the engine-in
 from __future__ import annotations
 
 import logging
+import re
+import shutil
 import sys
 from functools import partial
 from pathlib import Path
@@ -38,6 +40,19 @@ def on_config(config):
     # page title as Jinja: hand both text already escaped for HTML and Jinja (Markup with entities).
     config.site_name = render.literal(_playbook.info.title)
     config.nav = sitemap.navigation(_playbook, title=render.literal)
+    info = _playbook.info
+    config.extra["playbook"] = {  # for the handout's cover (macros/templates/print_cover.tpl)
+        "title": render.literal(info.title), "subtitle": render.literal(info.subtitle),
+        "version": render.literal(info.version), "version_label": render.literal(info.labels.version),
+        "last_updated": info.last_updated.isoformat(), "date_label": render.literal(info.labels.last_updated),
+    }
+    handout = config.plugins.get("print-site")
+    if handout:
+        handout.config["print_page_title"] = render.literal(info.labels.handout)
+        handout.config["toc_title"] = render.literal(info.labels.contents)
+    if _offline_enabled(config):
+        # Material's offline plugin would load this shim from a CDN; serve the npm copy instead.
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
     macros = config.plugins["macros"]
     macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})
     return config
@@ -57,10 +72,29 @@ def on_files(files, config):
 
 
 SEARCH_FOLDING = Path(__file__).parent / "assets" / "lunr_es_folding.js"
+IFRAME_WORKER_URL = "assets/javascripts/iframe-worker-shim.js"
+IFRAME_WORKER = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+
+
+def _offline_enabled(config) -> bool:
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline and offline.config.enabled)
+
+
+TAG_LINK = re.compile(r'<a class="pb-tag"[^>]*>.*?</a>', re.DOTALL)
 
 
 def on_post_build(config):
-    """Make Spanish search forgive accents: extend Material's lunr.es with our folding patch."""
+    """Make Spanish search forgive accents (extend Material's lunr.es), self-host the offline shim,
+    and drop the tag links from the handout (they point into the technique browser, which the
+    handout leaves out, so print-site would turn them into dead in-page anchors)."""
+    site = Path(config.site_dir)
+    for handout in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
+        handout.write_text(TAG_LINK.sub("", handout.read_text(encoding="utf-8")), encoding="utf-8")
+    if _offline_enabled(config):
+        if not IFRAME_WORKER.is_file():
+            raise PluginError("the offline bundle needs npm's iframe-worker: run `make offline`, which installs it")
+        shutil.copyfile(IFRAME_WORKER, Path(config.site_dir) / IFRAME_WORKER_URL)
     lunr_es = Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
     patch = SEARCH_FOLDING.read_text(encoding="utf-8")
     stock = lunr_es.read_text(encoding="utf-8")

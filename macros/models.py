@@ -178,6 +178,13 @@ class Labels(Model):
     showing: Text
     no_match: Text
     see_all_of_type: Text
+    print: Text
+    handout: Text
+    contents: Text
+    participant: Text
+    date: Text
+    team: Text
+    facilitator: Text
 
 
 class PlaybookInfo(Model):

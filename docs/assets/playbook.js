@@ -1,4 +1,4 @@
-/* Playbook behaviour: checklists and fill-in scripts that remember, and the technique browser.
+/* Playbook behaviour: checklists and fill-in scripts that remember, the technique browser, printing.
  *
  * Mounted on every page view through Material's document$ (instant navigation swaps the page
  * without reloading scripts). State lives in localStorage under keys computed by the generator
@@ -142,7 +142,8 @@
     if (!panel) return;
     const key = script.dataset.pbStore;
     const original = script.querySelector(".pb-script__original code");
-    const preview = panel.querySelector("[data-pb-preview]");
+    const result = script.querySelector("[data-pb-result]");
+    const preview = result.querySelector("[data-pb-preview]");
     const inputs = [...panel.querySelectorAll("[data-pb-field]")];
     const status = panel.querySelector("[data-pb-status]");
     const saved = load(key, (value) => isStringMap(value.values));
@@ -160,12 +161,17 @@
         }
       });
       preview.replaceChildren(...filled.childNodes);
+      // Filled values are what prints (see playbook.css); an empty form prints the blanks.
+      const anyFilled = inputs.some((input) => input.value.trim());
+      script.classList.toggle("pb-script--filled", anyFilled);
+      result.hidden = !(panel.open || anyFilled);
     };
     const persist = () => save(key, {
       values: Object.fromEntries(inputs.filter((i) => i.value.trim()).map((i) => [i.dataset.pbField, i.value])),
     });
 
     panel.addEventListener("input", () => { persist(); render(); });
+    panel.addEventListener("toggle", render);
     panel.querySelector("[data-pb-clear]").addEventListener("click", () => {
       inputs.forEach((input) => { input.value = ""; });
       persist();
@@ -232,11 +238,15 @@
     mountChecklists(content);
     content.querySelectorAll(".pb-script[data-pb-store]").forEach(mountScript);
     mountBrowser(content);
+    content.querySelectorAll("[data-pb-print]").forEach((button) => {
+      button.addEventListener("click", () => window.print());
+      button.parentElement.hidden = false;
+    });
   }
 
-  if (typeof window.document$ !== "undefined") {
-    window.document$.subscribe(mount);
-  } else {
-    document.addEventListener("DOMContentLoaded", mount);
-  }
+  // document$ emits on every page view with instant navigation; from file:// (the offline bundle)
+  // Material's document$ never emits, so the first page also mounts on its own (mount runs once).
+  if (typeof window.document$ !== "undefined") window.document$.subscribe(mount);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
 })();

@@ -1,0 +1,67 @@
+"""The offline bundle: unzipped anywhere, opened from file:// with the network blocked, it works."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+
+import pytest
+
+from helpers import ENV, ROOT
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    """`make offline`, then the zip unpacked into a fresh folder."""
+    result = subprocess.run(["make", "offline"], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(ROOT / "dist" / "playbook-offline.zip") as archive:
+        archive.extractall(target)
+    return target / "playbook-offline"
+
+
+@pytest.fixture()
+def offline_page(page):
+    """A page whose every request other than file:// is blocked."""
+    page.blocked = []
+    page.route(re.compile(r"^(https?|wss?)://"), lambda route: (page.blocked.append(route.request.url),
+                                                                route.abort()))
+    return page
+
+
+def test_navigate_search_and_tick_from_file_urls(offline_page, bundle):
+    page = offline_page
+    page.goto((bundle / "index.html").as_uri())
+    assert "Soporte y Servicio en Ventas" in page.locator("article h1").inner_text()
+
+    page.locator("nav.md-nav--primary a", has_text="Soporte 24/7").first.click()
+    page.wait_for_url("**/tipos/24-7.html")
+    assert page.locator("#disponibilidad-continua").is_visible()
+
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("escalacion", delay=20)
+    result = page.locator(".md-search-result__list a.md-search-result__link[href*='#disponibilidad-continua']")
+    result.first.wait_for()
+
+    page.goto((bundle / "checklist.html").as_uri())
+    page.locator("label[for=pb-pre-prepara-equipo]").click()
+    page.reload()
+    assert page.locator("#pb-pre-prepara-equipo").is_checked()
+    assert page.locator("[data-pb-progress] [data-pb-count]").inner_text() == "1/13"
+    assert page.blocked == [] and page.console_errors == []
+
+
+def test_personaliser_works_offline(offline_page, bundle):
+    page = offline_page
+    page.goto((bundle / "tipos" / "reactivo.html").as_uri())
+    panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
+    panel.locator("summary").click()
+    panel.locator('input[data-pb-field="[X]"]').fill("5")
+    preview = page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
+    assert "- Tiempo de respuesta: 5 minutos" in preview
+    panel.locator("[data-pb-copy]").click()
+    assert panel.locator("[data-pb-status]").inner_text() == "Copiado"
+    assert page.console_errors == []

@@ -1,0 +1,101 @@
+"""Printing, as Chromium makes PDFs of it: only the content, boxes to tick, lines to fill, handout."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import ROOT
+from macros.loader import load_playbook
+
+PLAYBOOK = load_playbook(ROOT / "data")
+SCREEN_ONLY = ["Búsqueda", "Reiniciar", "Imprimir", "Progreso", "Personalizar", "Copiar", "Vista previa",
+               "Made with", "Cambiar a modo", "Tabla de contenidos", "Page "]
+
+
+def pdf_pages(page, paper="A4") -> list[str]:
+    """The page printed (print media, as the browser's print dialog does) → text of each PDF page."""
+    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+    return [p.extract_text() for p in reader.pages]
+
+
+def flat(pages: list[str]) -> str:
+    return re.sub(r"\s+", " ", " ".join(pages))
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_checklist_prints_on_one_page_with_boxes_and_fields(page, server, paper):
+    page.goto(f"{server}/checklist/")
+    page.locator("label[for=pb-pre-prepara-equipo]").click()
+    page.locator("label[for=pb-post-identifica-mejoras]").click()
+    pages = pdf_pages(page, paper)
+    text = flat(pages)
+    assert len(pages) == 1
+    for field in ["Participante:", "Fecha:", "Equipo:", "Facilitador:"]:
+        assert field in text
+    for phase in PLAYBOOK.checklist.phases:
+        assert phase.title in text
+        for item in phase.items:
+            assert item.text in text
+    assert text.count("✓") == 2 and "✓ Prepara equipo" in text and "✓ Identifica mejoras" in text
+    assert not [word for word in SCREEN_ONLY if word in text]
+
+
+def test_technique_page_prints_content_only_with_titles_kept_with_their_process(page, server):
+    support_type = PLAYBOOK.support_types[0]
+    page.goto(f"{server}/tipos/{support_type.id}/")
+    pages = pdf_pages(page)
+    text = flat(pages)
+    assert 1 <= len(pages) <= 3
+    assert not [word for word in SCREEN_ONLY if word in text]
+    assert not [t.title for t in PLAYBOOK.support_types[1:] if t.title in text], "no navigation printed"
+    for number, technique in enumerate(support_type.techniques, start=1):
+        for step in technique.process:
+            assert step in text
+        assert technique.script.closing in text
+        on_page = next(p for p in pages if f"Técnica {number}: {technique.title}" in re.sub(r"\s+", " ", p))
+        assert technique.process[0] in re.sub(r"\s+", " ", on_page), "the title is printed with its process"
+
+
+def test_scripts_print_the_values_filled_in(page, server):
+    page.goto(f"{server}/tipos/reactivo/")
+    panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
+    panel.locator("summary").click()
+    panel.locator('input[data-pb-field="[X]"]').fill("5")
+    text = flat(pdf_pages(page))
+    assert "Tiempo de respuesta: 5 minutos" in text
+    assert text.count("Para soporte reactivo efectivo") == 1, "the filled script replaces the original"
+
+
+def test_print_button_opens_the_print_dialog(page, server):
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    for path in ["checklist/", "tipos/premium/"]:
+        page.goto(f"{server}/{path}")
+        page.locator("[data-pb-print]").click()
+        assert page.evaluate("window.printed") == 1, path
+    assert page.console_errors == []
+
+
+def test_handout_has_cover_contents_and_every_part(page, server):
+    page.goto(f"{server}/")
+    page.locator("nav.md-nav--primary a", has_text="Manual completo para imprimir").first.click()
+    page.wait_for_url("**/print_page/")
+    pages = pdf_pages(page)
+    cover = re.sub(r"\s+", " ", pages[0])
+    assert PLAYBOOK.info.title in cover
+    assert f"Versión: {PLAYBOOK.info.version}" in cover
+    assert f"Última actualización: {PLAYBOOK.info.last_updated.isoformat()}" in cover
+    assert "Contenido" in pages[1]
+    text = flat(pages)
+    for support_type in PLAYBOOK.support_types:
+        for technique in support_type.techniques:
+            assert technique.title in text and technique.script.closing in text
+    for technique in PLAYBOOK.optimization.techniques:
+        assert technique.title in text
+    assert PLAYBOOK.case_studies.cases[0].result in text
+    assert PLAYBOOK.info.closing_quote in text
+    assert 10 <= len(pages) <= 30
+    assert not [word for word in SCREEN_ONLY if word in text]
