@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check schema chromium clean
+.PHONY: serve build offline audit bench test check schema chromium clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -35,6 +35,9 @@ offline: $(VENV)/.site node_modules/.installed  ## dist/playbook-offline.zip: th
 	PLAYBOOK_OFFLINE=true $(PYTHON) -m mkdocs build --strict --site-dir dist/playbook-offline
 	cd dist && ../$(PYTHON) -m zipfile -c playbook-offline.zip playbook-offline
 	@ls -l dist/playbook-offline.zip
+
+audit: build chromium  ## Lighthouse on three pages, mobile and desktop → audit/RESULTS.md
+	CHROME_PATH=$$(command -v chromium) $(PYTHON) tools/audit.py
 
 check: $(VENV)/.site  ## validate data/ without building
 	$(PYTHON) -m macros check

@@ -238,6 +238,10 @@
     mountChecklists(content);
     content.querySelectorAll(".pb-script[data-pb-store]").forEach(mountScript);
     mountBrowser(content);
+    // Material's copy toolbar is a <nav> in every code block: name each one (unique landmarks).
+    content.querySelectorAll(".pb-script[data-pb-label] .md-code__nav").forEach((nav) => {
+      nav.setAttribute("aria-label", nav.closest(".pb-script").dataset.pbLabel);
+    });
     content.querySelectorAll("[data-pb-print]").forEach((button) => {
       button.addEventListener("click", () => window.print());
       button.parentElement.hidden = false;

@@ -1,0 +1,56 @@
+"""The built site hosted under a sub-path (/playbook/, as GitHub Pages project sites are)."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+PREFIX = "/playbook"
+
+
+class SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site only under PREFIX; everything else is 404, as on a shared host."""
+
+    def translate_path(self, path):
+        if not (path == PREFIX or path.startswith(PREFIX + "/")):
+            return "/nonexistent"
+        return super().translate_path(path[len(PREFIX):] or "/")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def hosted(site):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
+    httpd.shutdown()
+
+
+def test_pages_assets_search_and_checklists_work_under_a_sub_path(page, hosted):
+    failed = []
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    page.goto(f"{hosted}/")
+    page.locator("nav.md-nav--primary a", has_text="Soporte Premium").first.click()
+    page.wait_for_url(f"**{PREFIX}/tipos/premium/")
+    page.locator("nav.md-nav--primary a", has_text="Checklist de Implementación").first.click()
+    page.wait_for_url(f"**{PREFIX}/checklist/")
+    page.locator("label[for=pb-pre-prepara-equipo]").click()
+    page.reload()
+    assert page.locator("#pb-pre-prepara-equipo").is_checked()
+
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("lealtad", delay=20)
+    result = page.locator(".md-search-result__list a.md-search-result__link[href*='#valor-agregado']").first
+    result.click()
+    page.wait_for_url(f"**{PREFIX}/tipos/premium/*#valor-agregado")
+
+    page.goto(f"{hosted}/tecnicas/?tipo=24-7")
+    assert page.locator(".pb-browser__item:visible").count() == 2
+    assert failed == [], failed
+    assert page.console_errors == []
