@@ -45,7 +45,7 @@ check: $(VENV)/.site  ## validate data/ without building
 schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) from macros/models.py
 	$(PYTHON) -m macros schema
 
-test: $(VENV)/.test chromium  ## the whole suite, browser tests included
+test: $(VENV)/.test chromium node_modules/.installed  ## the whole suite, browser and accessibility tests included
 	$(PYTHON) -m pytest
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
