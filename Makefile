@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline audit bench test check schema chromium clean
+.PHONY: serve build offline audit bench import test check schema chromium clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -41,6 +41,10 @@ audit: build chromium  ## Lighthouse on three pages, mobile and desktop → audi
 
 check: $(VENV)/.site  ## validate data/ without building
 	$(PYTHON) -m macros check
+
+import: $(VENV)/.site  ## Markdown playbook → data files: make import SRC=playbook.md OUT=dir
+	@test -n "$(SRC)" -a -n "$(OUT)" || { echo "usage: make import SRC=path/to/playbook.md OUT=dir"; exit 2; }
+	$(PYTHON) -m macros import "$(SRC)" "$(OUT)"
 
 schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) from macros/models.py
 	$(PYTHON) -m macros schema

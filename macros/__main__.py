@@ -1,5 +1,6 @@
 """Command line: `python -m macros check [DATA_DIR]` validates data/ without building;
-`python -m macros schema` regenerates the editors' JSON Schemas."""
+`python -m macros schema` regenerates the editors' JSON Schemas; `python -m macros import SRC OUT` imports
+a Markdown playbook."""
 
 from __future__ import annotations
 
@@ -18,7 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate data/ and print one line per problem")
     check.add_argument("data_dir", nargs="?", default="data", type=Path)
     commands.add_parser("schema", help="write the JSON Schemas for editors into schemas/")
+    importing = commands.add_parser("import", help="turn a Markdown playbook into data files: import SRC OUT")
+    importing.add_argument("arguments", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
+
+    if args.command == "import":
+        from .importer import main as import_main  # only the importer needs ftfy
+        return import_main(args.arguments)
 
     if args.command == "schema":
         for path in write_schemas(Path.cwd()):

@@ -1,0 +1,205 @@
+"""Issue 8: a Markdown playbook in the seed's shape imports into data/ YAML — validated, repaired when
+mis-encoded, idempotent, nothing dropped silently — and bad documents get `source:LINE:` messages."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import test_seed_coverage
+from helpers import ROOT, SEED, build
+from macros.importer import DEFAULT_LABELS, import_markdown, main
+from macros.loader import load_playbook
+from macros.models import Labels
+from test_seed_coverage import seed_units, site_text
+
+AS_RECEIVED = SEED.with_name("soporte-y-servicio-en-ventas.as-received.md")
+OTRO = Path(__file__).parent / "fixtures" / "otro-playbook.md"
+
+
+def run(source: Path, out: Path, capsys) -> tuple[int, str, str]:
+    """`python -m macros.importcmd SOURCE OUT` in process: exit code, stdout, stderr."""
+    code = main([str(source), str(out)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by relative path, as bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def line_of(text: str, snippet: str, last: bool = False) -> int:
+    """The 1-based line where snippet (first or last occurrence) starts."""
+    index = text.rindex(snippet) if last else text.index(snippet)
+    return text[:index].count("\n") + 1
+
+
+def build_with(data: Path, project: Path, site: Path) -> str:
+    """Strict build of the project copy with data/ replaced by the imported one; the site's text."""
+    shutil.rmtree(project / "data")
+    shutil.copytree(data, project / "data")
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site_text(site)
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> Path:
+    """The clean seed imported once into a fresh folder (OUT/data/ and OUT/unmapped.yml)."""
+    out = tmp_path_factory.mktemp("import") / "seed"
+    assert main([str(SEED), str(out)]) == 0
+    return out
+
+
+def test_the_importer_is_pure_of_mkdocs():
+    code = "import sys, macros.importer; sys.exit(any(m.split('.')[0] == 'mkdocs' for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
+
+
+def test_default_labels_cover_every_label_of_the_schema():
+    assert list(DEFAULT_LABELS) == list(Labels.model_fields)
+
+
+def test_the_seed_imports_as_the_committed_data(imported):
+    """Importing the seed gives the committed data/, compared as validated models.
+
+    What may differ: only the interface labels the seed does not contain (`home`, `browser_title`,
+    `reset`… — the list is `DEFAULT_LABELS` minus `document_labels`). They come from the importer's
+    DEFAULT_LABELS, a copy of data/playbook.yml's, so they are taken from the committed file before
+    comparing. Everything the document holds must be equal: titles, icons, ids (playbook, support
+    types, techniques, case, checklist, phases, items), order, texts, placeholders, version and date.
+    """
+    result = import_markdown(SEED.read_bytes(), SEED.name)
+    assert {"characteristics", "techniques", "technique", "process", "script", "key_elements", "case",
+            "situation", "strategy", "result", "version", "last_updated", "total_types",
+            "techniques_per_type", "each", "index"} <= set(result.document_labels)
+    ours = load_playbook(imported / "data").model_dump()
+    committed = load_playbook(ROOT / "data").model_dump()
+    for key in set(DEFAULT_LABELS) - set(result.document_labels):
+        ours["info"]["labels"][key] = committed["info"]["labels"][key]
+    for part in committed:
+        assert ours[part] == committed[part], part
+    assert sorted(p.name for p in (imported / "data" / "support_types").iterdir()) == \
+        sorted(p.name for p in (ROOT / "data" / "support_types").iterdir())
+    for path in (imported / "data").rglob("*.yml"):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert yaml.safe_load((imported / "unmapped.yml").read_text(encoding="utf-8")) == []
+
+
+def test_the_as_received_copy_is_repaired_to_the_same_files(imported, tmp_path, capsys):
+    code, out, err = run(AS_RECEIVED, tmp_path / "received", capsys)
+    assert code == 0, err
+    assert files_of(tmp_path / "received") == files_of(imported)
+    clean = SEED.read_text(encoding="utf-8").split("\n")
+    mangled = AS_RECEIVED.read_text(encoding="utf-8").split("\n")
+    changed = sum(a != b for a, b in zip(clean, mangled))
+    assert f"{AS_RECEIVED}: repaired mojibake (Mac Roman) in {changed} lines" in out.splitlines()
+    assert changed > 100
+
+
+def test_the_clean_seed_needs_no_repair(tmp_path, capsys):
+    code, out, _ = run(SEED, tmp_path / "out", capsys)
+    assert code == 0
+    assert "mojibake" not in out
+    assert (f"{SEED}: 5 support types, 10 techniques, 2 optimisation techniques, 1 case study, "
+            "3 checklist phases, 13 checklist items, 5 principles") in out.splitlines()
+    assert "recognised the footer figures" in out  # read, but not imported: the site counts them
+
+
+def test_a_site_built_from_the_imported_seed_has_every_unit_of_the_seed(imported, project, tmp_path):
+    text = build_with(imported / "data", project, tmp_path / "site")
+    missing = [unit for unit in seed_units() if unit not in text]
+    assert not missing, f"{len(missing)} units of the seed are not on the site: {missing[:20]}"
+
+
+def test_another_playbook_imports_and_builds(project, tmp_path, capsys, monkeypatch):
+    code, out, err = run(OTRO, tmp_path / "otro", capsys)
+    assert code == 0, err
+    playbook = load_playbook(tmp_path / "otro" / "data")
+    assert playbook.info.id == "atencion-al-cliente-en-tiendas"
+    assert [len(t.techniques) for t in playbook.support_types] == [1, 2, 3]
+    assert [t.id for t in playbook.support_types] == ["presencial", "telefonica", "chat"]
+    ids = [t.id for s in playbook.support_types for t in s.techniques]
+    assert "cierre-amable" in ids and "cierre-amable-2" in ids  # same title twice: unique ids
+    assert len(playbook.optimization.techniques) == 1
+    assert [(c.id, c.support_type) for c in playbook.case_studies.cases] == [
+        ("venta-recuperada", "presencial"), ("cliente-frustrado-en-el-chat", "chat")]
+    assert [p.id for p in playbook.checklist.phases] == ["antes", "durante"]
+    assert [i.id for i in playbook.checklist.phases[0].items] == ["revisa-caja", "enciende-chat", "revisa-caja-2"]
+    assert len(playbook.info.principles) == 3
+    labels = playbook.info.labels  # taken from this document, not from the defaults
+    assert (labels.process, labels.script, labels.key_elements, labels.characteristics) == \
+        ("Pasos", "Guion", "Puntos Clave", "Rasgos")
+    assert "0 unmapped blocks" in out
+
+    text = build_with(tmp_path / "otro" / "data", project, tmp_path / "site")
+    monkeypatch.setattr(test_seed_coverage, "SEED", OTRO)  # the same unit check, on this document
+    missing = [unit for unit in seed_units() if unit not in text]
+    assert not missing, f"{len(missing)} units of the document are not on the site: {missing[:20]}"
+
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+SCRIPT_START = SEED_TEXT.index("**Script:**")
+CUT = SEED_TEXT.index("- Canales: [Canales disponibles]")
+BAD = {
+    "no title": (SEED_TEXT.split("\n", 1)[1], 2, "no title"),
+    "technique with no script": (
+        SEED_TEXT[:SCRIPT_START] + SEED_TEXT[SEED_TEXT.index("**Elementos Clave:**"):],
+        line_of(SEED_TEXT, "#### **Técnica 1: Respuesta Rápida**"), "has no script"),
+    "truncated in a script": (SEED_TEXT[:CUT], line_of(SEED_TEXT[:CUT], "```", last=True), "truncated"),
+    "binary file": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", 1, "binary"),
+}
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_a_bad_document_gets_a_line_numbered_message_and_nothing_is_written(name, imported, tmp_path, capsys):
+    content, line, says = BAD[name]
+    source = tmp_path / "bad.md"
+    source.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    fresh, existing = tmp_path / "fresh", tmp_path / "existing"
+    shutil.copytree(imported, existing)
+
+    for out in (fresh, existing):
+        code, _, err = run(source, out, capsys)
+        assert code == 1
+        messages = [m for m in err.splitlines() if m.startswith(f"{source}:")]
+        assert messages and messages[0].startswith(f"{source}:{line}: "), err
+        assert says in messages[0] and " — " in messages[0], err
+    assert not fresh.exists()
+    assert files_of(existing) == files_of(imported)
+
+
+def test_importing_twice_gives_identical_bytes(imported, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main([str(SEED), str(out)]) == 0
+    first = files_of(out)
+    assert main([str(SEED), str(out)]) == 0  # over the first import: replaced, not merged
+    assert files_of(out) == first == files_of(imported)
+    one, two = import_markdown(SEED.read_bytes(), "a.md"), import_markdown(SEED.read_bytes(), "b.md")
+    assert one.files == two.files  # the source's name is in the report, never in the files
+
+
+def test_what_is_not_recognised_is_reported_and_kept(tmp_path, capsys):
+    note = "Nota interna: revisar con el equipo de ventas."
+    extra = f"{note}\n\n## 📎 ANEXO\n\nEnlaces útiles para el equipo.\n\n"
+    text = SEED_TEXT.replace("### **Técnicas y Scripts:**", f"{note}\n\n### **Técnicas y Scripts:**", 1)
+    text = text.replace("## ✅ CHECKLIST", extra + "## ✅ CHECKLIST", 1)
+    source = tmp_path / "extra.md"
+    source.write_text(text, encoding="utf-8")
+
+    code, out, err = run(source, tmp_path / "out", capsys)
+    assert code == 0, err
+    note_line, annex_line = line_of(text, note), line_of(text, "## 📎 ANEXO")
+    assert f"{source}:{note_line}: unrecognised paragraph in “Soporte Reactivo”, kept as unmapped" in out
+    assert f"{source}:{annex_line}: unrecognised section in “ANEXO”, kept as unmapped" in out
+    unmapped = yaml.safe_load((tmp_path / "out" / "unmapped.yml").read_text(encoding="utf-8"))
+    assert {"line": note_line, "section": "Soporte Reactivo", "text": note} in unmapped
+    assert {"line": annex_line + 2, "section": "ANEXO", "text": "Enlaces útiles para el equipo."} in unmapped
+    assert not (tmp_path / "out" / "data" / "unmapped.yml").exists()  # the loader refuses unknown data files
+    load_playbook(tmp_path / "out" / "data")
