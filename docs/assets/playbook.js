@@ -56,7 +56,6 @@
 
   function showProgress(element, done, total) {
     if (!element) return;
-    element.hidden = false;
     element.querySelector("[data-pb-count]").textContent = `${done}/${total}`;
     const bar = element.querySelector("progress");
     bar.max = total;
@@ -91,7 +90,6 @@
       update();
     }));
     if (toolbar) {
-      toolbar.hidden = false;
       const reset = toolbar.querySelector("[data-pb-reset]");
       reset.addEventListener("click", () => {
         if (!window.confirm(reset.dataset.pbConfirm)) return;
@@ -185,7 +183,6 @@
       window.setTimeout(() => { status.textContent = ""; }, 3000);
     });
     if (saved && Object.keys(values).length) panel.open = true;
-    panel.hidden = false;
     render();
   }
 
@@ -227,7 +224,6 @@
     };
     form.addEventListener("input", apply);
     form.addEventListener("submit", (event) => event.preventDefault());
-    form.hidden = false;
     apply();
   }
 
@@ -244,7 +240,6 @@
     });
     content.querySelectorAll("[data-pb-print]").forEach((button) => {
       button.addEventListener("click", () => window.print());
-      button.parentElement.hidden = false;
     });
   }
 
