@@ -39,6 +39,9 @@ offline: $(VENV)/.site node_modules/.installed  ## dist/playbook-offline.zip: th
 audit: build chromium  ## Lighthouse on three pages, mobile and desktop → audit/RESULTS.md
 	CHROME_PATH=$$(command -v chromium) $(PYTHON) tools/audit.py
 
+bench: $(VENV)/.test chromium  ## build benchmark at 1×, 10×, 100× vs plain Markdown → bench/RESULTS.md
+	$(PYTHON) bench/run.py
+
 check: $(VENV)/.site  ## validate data/ without building
 	$(PYTHON) -m macros check
 

@@ -1,0 +1,399 @@
+"""Build benchmark (`make bench`): our site vs a plain-Markdown twin of the same content, at 1×, 10×, 100×.
+
+    python bench/run.py [--sizes 1,10,100] [--runs 3] [--quick] [--output bench/RESULTS.md]
+
+For each size, bench/generate.py writes a project copy with synthetic data (ours) and the same
+content as plain Markdown in a stock MkDocs-Material project (plain). Each is built `--runs` times
+(`python -m mkdocs build --strict`, a fresh process each, interleaved ours/plain); reported: median
+wall time, peak memory (the build process's max RSS, from wait4), site size, largest HTML page,
+search index size. At the largest size (100× by default) search is timed in Chromium with
+bench/search_latency.measure (last keystroke → results on screen), with queries taken from the
+generated text. Targets are checked and printed PASS/FAIL; the report goes to bench/RESULTS.md.
+
+--quick: size 1 only, 1 run, no browser, no report file unless --output is given (used by the
+tests to check the benchmark runs). Exit status is 0 whatever the targets say, unless --check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+KB = 1024
+
+TARGETS = {
+    "overhead": 1.10,      # ours / plain build time, at every size
+    "build_100": 30.0,     # seconds, ours at 100×
+    "scaling": 12.0,       # time(100×) / time(10×), ours
+    "largest_page": 150 * KB,  # bytes, ours at 100×
+    "search_ms": 300.0,    # last keystroke → results, ms, at 100× (worst query)
+}
+
+
+# ---------------------------------------------------------------- measuring one build
+@dataclass
+class Build:
+    seconds: float
+    max_rss_kb: int
+    cpu_seconds: float = 0.0
+
+
+TIME = shutil.which("time", path="/usr/bin:/bin")
+# Without GNU time: the same build, reporting its own VmHWM (the build's own peak RSS) at exit.
+HWM_RUNNER = """import atexit, runpy, sys
+out = sys.argv.pop(1)
+def hwm():
+    with open("/proc/self/status") as status, open(out, "w") as f:
+        f.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+atexit.register(hwm)
+sys.argv[0] = "mkdocs"
+runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+"""
+
+
+def build(project: Path, site: Path, timeout: float) -> Build:
+    """One `python -m mkdocs build --strict` in a fresh process: wall time, CPU time and peak RSS.
+
+    The peak comes from GNU time (`%M`) or from the build's own VmHWM, never from wait4's ru_maxrss
+    alone: Linux carries the parent's high-water mark across fork+exec, so a big parent (this
+    script, holding a 100× playbook) would set the floor of every child's figure.
+    """
+    if site.exists():
+        shutil.rmtree(site)
+    log_file, peak_file = project / "build.log", project / "build.peak"
+    peak_file.unlink(missing_ok=True)
+    mkdocs = ["build", "--strict", "--quiet", "-d", str(site)]
+    if TIME:
+        command = [TIME, "-f", "%M", "-o", str(peak_file), sys.executable, "-m", "mkdocs", *mkdocs]
+    else:
+        command = [sys.executable, "-c", HWM_RUNNER, str(peak_file), *mkdocs]
+    with log_file.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        timed_out = threading.Event()
+
+        def kill():
+            timed_out.set()
+            os.killpg(proc.pid, signal.SIGKILL)
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)  # CPU of this child and the build it waited for
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if timed_out.is_set():
+        raise RuntimeError(f"build of {project} exceeded {timeout:.0f} s")
+    if proc.returncode != 0:
+        raise RuntimeError(f"build of {project} failed ({proc.returncode}):\n{log_file.read_text()[-3000:]}")
+    peak = int(peak_file.read_text().split()[-1])  # kilobytes
+    return Build(seconds, peak, usage.ru_utime + usage.ru_stime)
+
+
+# ---------------------------------------------------------------- what a built site weighs
+PRIMARY_NAV = '<nav class="md-nav md-nav--primary"'
+SECONDARY_SIDEBAR = '<div class="md-sidebar md-sidebar--secondary"'
+
+
+def nav_bytes(html: str) -> int:
+    """Bytes of Material's primary navigation (left sidebar) in one page."""
+    start, end = html.find(PRIMARY_NAV), html.find(SECONDARY_SIDEBAR)
+    return len(html[start:end].encode()) if 0 <= start < end else 0
+
+
+@dataclass
+class SiteStats:
+    total_bytes: int
+    pages: int
+    largest: tuple[int, str]
+    largest_nav: int
+    largest_screen: tuple[int, str]   # excluding the printable handout (print_page)
+    smallest: tuple[int, str]
+    smallest_nav: int
+    search_index: int
+
+
+def site_stats(site: Path) -> SiteStats:
+    total, pages = 0, []
+    for path in site.rglob("*"):
+        if path.is_file():
+            size = path.stat().st_size
+            total += size
+            if path.suffix == ".html" and path.name != "404.html":
+                pages.append((size, path.relative_to(site).as_posix()))
+    pages.sort()
+    screen = [p for p in pages if not p[1].startswith("print_page")]
+    read = lambda rel: (site / rel).read_text(encoding="utf-8")  # noqa: E731
+    index = site / "search" / "search_index.json"
+    return SiteStats(total, len(pages), pages[-1], nav_bytes(read(pages[-1][1])), screen[-1], pages[0],
+                     nav_bytes(read(pages[0][1])), index.stat().st_size if index.exists() else 0)
+
+
+# ---------------------------------------------------------------- search queries from the generated text
+def fold(text: str) -> str:
+    """What a rep types: lower case, no accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def search_queries(pb) -> list[tuple[str, str]]:
+    """A handful of (query, expected page/#anchor) that exist in the generated playbook."""
+    types = pb.support_types
+    middle, last = types[len(types) // 2], types[-1]
+    technique = middle.techniques[0]
+    optimisation = pb.optimization.techniques[len(pb.optimization.techniques) // 2]
+    first_word = fold(last.techniques[1].process[0]).split()[1]  # a common noun: many hits
+    return [
+        (fold(technique.title), f"tipos/{middle.id}/#{technique.id}"),
+        (fold(last.techniques[1].title), f"tipos/{last.id}/#{last.techniques[1].id}"),
+        (fold(optimisation.title), f"optimizacion/#{optimisation.id}"),
+        (fold(middle.name), f"tipos/{middle.id}/"),
+        (first_word, f"tipos/{last.id}/#{last.techniques[1].id}"),
+        (fold(technique.title)[:6], f"tipos/{middle.id}/#{technique.id}"),  # a partial word, as typed
+    ]
+
+
+# ---------------------------------------------------------------- the run
+@dataclass
+class SizeResult:
+    scale: int
+    counts: str
+    ours: list[Build] = field(default_factory=list)
+    plain: list[Build] = field(default_factory=list)
+    ours_site: SiteStats | None = None
+    plain_site: SiteStats | None = None
+
+    def median(self, which: str) -> float:
+        return statistics.median(b.seconds for b in getattr(self, which))
+
+    def cpu(self, which: str) -> float:
+        return statistics.median(b.cpu_seconds for b in getattr(self, which))
+
+    def peak(self, which: str) -> int:
+        return max(b.max_rss_kb for b in getattr(self, which))
+
+    @property
+    def ratio(self) -> float:
+        return self.median("ours") / self.median("plain")
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {"nproc": str(cores), "memory": memory, "cpu": cpu, "os": platform.platform()}
+
+
+def versions() -> dict[str, str]:
+    found = {"python": platform.python_version()}
+    for package in ["mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin",
+                    "Markdown", "pymdown-extensions", "pydantic", "PyYAML"]:
+        try:
+            found[package] = version(package)
+        except Exception:  # noqa: BLE001 — a missing package is reported, not fatal
+            found[package] = "?"
+    return found
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def run_size(scale: int, runs: int, work: Path, timeout: float) -> tuple[SizeResult, object]:
+    start = time.perf_counter()
+    ours, plain, pb = generate.write_both(scale, work / f"x{scale}")
+    techniques = sum(len(t.techniques) for t in pb.support_types)
+    counts = (f"{len(pb.support_types)} types, {techniques} techniques, {len(pb.optimization.techniques)} optim., "
+              f"{len(pb.case_studies.cases)} cases, {len(pb.checklist.phases)} checklist phases")
+    log(f"\n{scale}×: {counts} (generated and validated in {time.perf_counter() - start:.1f} s)")
+    result = SizeResult(scale, counts)
+    for run in range(1, runs + 1):
+        for which, project in [("ours", ours), ("plain", plain)]:
+            measured = build(project, work / f"x{scale}" / f"site-{which}", timeout)
+            getattr(result, which).append(measured)
+            log(f"  run {run} {which:5}: {measured.seconds:6.2f} s (CPU {measured.cpu_seconds:6.2f} s), "
+                f"peak {measured.max_rss_kb / 1024:6.0f} MiB")
+    result.ours_site = site_stats(work / f"x{scale}" / "site-ours")
+    result.plain_site = site_stats(work / f"x{scale}" / "site-plain")
+    log(f"  median ours {result.median('ours'):.2f} s, plain {result.median('plain'):.2f} s, "
+        f"ratio {result.ratio:.2f}×")
+    return result, pb
+
+
+def mib(n: int) -> str:
+    return f"{n / KB / KB:,.1f} MiB" if n >= KB * KB else f"{n / KB:,.0f} KiB"
+
+
+def verdict(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("PASS" if ok else "FAIL")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1,10,100", help="scales to run, comma-separated (default 1,10,100)")
+    parser.add_argument("--runs", type=int, default=3, help="builds per size and site (median reported)")
+    parser.add_argument("--quick", action="store_true", help="size 1, 1 run, no browser, no report file")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
+    parser.add_argument("--search-runs", type=int, default=3, help="times each query is typed (median)")
+    parser.add_argument("--timeout", type=float, default=300, help="seconds allowed for one build")
+    parser.add_argument("--output", type=Path, help="report file (default bench/RESULTS.md; none with --quick)")
+    parser.add_argument("--workdir", type=Path, help="where projects and sites are written (default: a temp dir)")
+    parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target fails")
+    args = parser.parse_args(argv)
+    sizes = [1] if args.quick else sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    runs = 1 if args.quick else args.runs
+    browser = not (args.quick or args.no_browser)
+    output = args.output or (None if args.quick else BENCH / "RESULTS.md")
+
+    started = time.perf_counter()
+    load_before = os.getloadavg()
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="pb-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[int, SizeResult] = {}
+    search_rows, search_scale = [], None
+    try:
+        for scale in sizes:
+            results[scale], pb = run_size(scale, runs, work, args.timeout)
+            if scale == max(sizes) and browser:
+                from search_latency import measure  # playwright is only needed here
+                search_scale = scale
+                log(f"  search in Chromium at {scale}× …")
+                search_rows = measure(work / f"x{scale}" / "site-ours", search_queries(pb), args.search_runs)
+                for query, expected, rank, ms in search_rows:
+                    log(f"    {query!r:40} rank {rank or '-'}  {ms:.0f} ms")
+            if scale != max(sizes) and not args.keep:  # sites at 100× are ~100 MiB each
+                shutil.rmtree(work / f"x{scale}", ignore_errors=True)
+    finally:
+        if not args.keep and not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+
+    # ---- targets
+    checks = []
+    checks.append((f"overhead ≤ {TARGETS['overhead']:.2f}× plain Markdown (every size)",
+                   ", ".join(f"{s}×: {r.ratio:.2f}×" for s, r in results.items()),
+                   all(r.ratio <= TARGETS["overhead"] for r in results.values())))
+    big = results.get(100)
+    checks.append((f"100× build ≤ {TARGETS['build_100']:.0f} s",
+                   f"{big.median('ours'):.1f} s" if big else "not run", big and big.median("ours") <= TARGETS["build_100"]))
+    if big and 10 in results:
+        scaling = big.median("ours") / results[10].median("ours")
+        checks.append((f"time(100×) / time(10×) ≤ {TARGETS['scaling']:.0f}", f"{scaling:.1f} "
+                       f"(plain: {big.median('plain') / results[10].median('plain'):.1f})", scaling <= TARGETS["scaling"]))
+    else:
+        checks.append((f"time(100×) / time(10×) ≤ {TARGETS['scaling']:.0f}", "not run", None))
+    if big:
+        size, page = big.ours_site.largest
+        checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×", f"{mib(size)} ({page})",
+                       size <= TARGETS["largest_page"]))
+    else:
+        checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×", "not run", None))
+    if search_rows and search_scale == 100:
+        worst = max(r[3] for r in search_rows)
+        checks.append((f"search ≤ {TARGETS['search_ms']:.0f} ms at 100× (worst query)",
+                       f"{worst:.0f} ms (median of queries {statistics.median(r[3] for r in search_rows):.0f} ms)",
+                       worst <= TARGETS["search_ms"]))
+    else:
+        checks.append((f"search ≤ {TARGETS['search_ms']:.0f} ms at 100× (worst query)", "not run", None))
+
+    load = (load_before, os.getloadavg())
+    report = render_report(results, search_rows, search_scale, checks, runs, elapsed, argv, load)
+    log("\n" + "\n".join(f"{verdict(ok):4}  {name}: {value}" for name, value, ok in checks))
+    if output:
+        output.write_text(report, encoding="utf-8")
+        log(f"\nreport written to {output}")
+    else:
+        log("\n" + report)
+    return 1 if args.check and any(ok is False for _, _, ok in checks) else 0
+
+
+def render_report(results, search_rows, search_scale, checks, runs, elapsed, argv, load) -> str:
+    m, v = machine(), versions()
+    out = ["# Build benchmark", "",
+           f"Produced by `python bench/run.py{' ' + ' '.join(argv) if argv else ''}` on "
+           f"{datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} in {elapsed / 60:.1f} min.",
+           "Synthetic playbooks from `bench/generate.py` (seeded, Spanish-like text): *ours* is this project "
+           "with the data replaced; *plain* is the same content as plain Markdown pages in a stock "
+           "MkDocs-Material project (same theme features and Markdown extensions; no hook, macros or print-site).",
+           f"Each build is `python -m mkdocs build --strict` in a fresh process; median of {runs} run(s), "
+           "peak memory is the build process's max RSS (GNU time `%M`). CPU is the build process's user + system time: "
+           "less sensitive than wall time to other work on the machine.", "",
+           "## Machine", "",
+           f"- CPU: {m['cpu']} — nproc {m['nproc']}", f"- memory: {m['memory']}", f"- OS: {m['os']}",
+           f"- load average (1, 5, 15 min) at start: {', '.join(f'{x:.2f}' for x in load[0])}; "
+           f"at end: {', '.join(f'{x:.2f}' for x in load[1])} (other work on the machine inflates wall times)",
+           "- versions: " + ", ".join(f"{k} {val}" for k, val in v.items()), "",
+           "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
+    out += [f"| {name} | {value} | **{verdict(ok)}** |" for name, value, ok in checks]
+    out += ["", "## Builds", "",
+            "| size | content | ours (s, median) | plain (s, median) | ours / plain | ours runs | plain runs "
+            "| CPU ours / plain (s, median) | peak RSS ours | peak RSS plain |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for s, r in results.items():
+        out.append(f"| {s}× | {r.counts} | {r.median('ours'):.2f} | {r.median('plain'):.2f} | {r.ratio:.2f}× "
+                   f"| {', '.join(f'{b.seconds:.2f}' for b in r.ours)} | {', '.join(f'{b.seconds:.2f}' for b in r.plain)} "
+                   f"| {r.cpu('ours'):.2f} / {r.cpu('plain'):.2f} ({r.cpu('ours') / r.cpu('plain'):.2f}×) "
+                   f"| {r.peak('ours') / KB:.0f} MiB | {r.peak('plain') / KB:.0f} MiB |")
+    sizes = list(results)
+    if len(sizes) > 1:
+        out += ["", "Scaling (median time ratio between consecutive sizes):", ""]
+        for a, b in zip(sizes, sizes[1:]):
+            ra, rb = results[a], results[b]
+            out.append(f"- {b}× / {a}×: ours {rb.median('ours') / ra.median('ours'):.1f}, "
+                       f"plain {rb.median('plain') / ra.median('plain'):.1f} (content grew {b // a}×)")
+    out += ["", "## Sites", "",
+            "| size | site | pages | site size | largest page | of which left nav | largest screen page "
+            "(not the handout) | smallest page (of which nav) | search index |", "|---|---|---|---|---|---|---|---|---|"]
+    for s, r in results.items():
+        for name, st in [("ours", r.ours_site), ("plain", r.plain_site)]:
+            out.append(f"| {s}× | {name} | {st.pages} | {mib(st.total_bytes)} | {mib(st.largest[0])} `{st.largest[1]}` "
+                       f"| {mib(st.largest_nav)} | {mib(st.largest_screen[0])} `{st.largest_screen[1]}` "
+                       f"| {mib(st.smallest[0])} `{st.smallest[1]}` ({mib(st.smallest_nav)}) | {mib(st.search_index)} |")
+    out += ["", "What the changes that would meet the targets buy is measured on generated copies by "
+            "`python bench/variants.py` (report: `bench/VARIANTS.md`).", "", "## Search", ""]
+    if search_rows:
+        out += [f"At {search_scale}×, in Chromium (headless, `bench/search_latency.measure`): time from the last "
+                "keystroke to the result list changing, median of the runs per query; rank of the expected "
+                "result among the visible results.", "",
+                "| query | expected | rank | last keystroke → results (ms) |", "|---|---|---|---|"]
+        out += [f"| `{q}` | `{e}` | {rank or 'not shown'} | {ms:.0f} |" for q, e, rank, ms in search_rows]
+    else:
+        out.append("Not measured in this run.")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

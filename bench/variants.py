@@ -1,0 +1,182 @@
+"""What would make the build meet its targets: candidate changes tried on generated copies, never on the project.
+
+    python bench/variants.py [--sizes 1,10,100] [--runs 1] [--output bench/VARIANTS.md]
+
+Each variant is our project at a given size (bench/generate.py) with one or more changes applied
+to the copy's mkdocs.yml or macros/, built like bench/run.py builds (fresh process, wall time,
+peak RSS). The plain-Markdown twin is built flat and with the same grouped navigation, so each
+overhead ratio compares like with like.
+
+Changes:
+  cyaml    macros/loader.py parses with yaml.CSafeLoader (libyaml) instead of the pure-Python SafeLoader
+  groups   sitemap.navigation puts the support types in sub-sections of GROUP (25), so
+           navigation.prune leaves only the current group's links in each page
+  noprint  no print-site plugin (no one-page handout)
+  lean     macros/templates/components.html without the markup only JavaScript reveals (the personaliser
+           form under each script, the checklist toolbars), i.e. as if playbook.js built it in the browser
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+import shutil
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402
+from run import KB, build, log, mib, site_stats  # noqa: E402
+
+GROUP = 25
+
+GROUPED_NAVIGATION = '''
+
+# --- bench/variants.py: support types in sub-sections of {group}, so navigation.prune can drop the others
+_flat_navigation = navigation
+
+
+def navigation(playbook, title=str):
+    nav = _flat_navigation(playbook, title)
+    (label, items), = nav[1].items()
+    types = playbook.support_types
+    if len(items) > {group}:
+        nav[1] = {{label: [{{title(f"{{types[i].name}} – {{types[min(i + {group}, len(types)) - 1].name}}"):
+                             items[i:i + {group}]}} for i in range(0, len(items), {group})]}}
+    return nav
+'''
+
+
+def apply(project: Path, changes: set[str]) -> None:
+    if "cyaml" in changes:
+        loader = project / "macros" / "loader.py"
+        text = loader.read_text(encoding="utf-8")
+        assert "yaml.SafeLoader(text)" in text, "macros/loader.py changed: update bench/variants.py"
+        loader.write_text(text.replace("yaml.SafeLoader(text)", "yaml.CSafeLoader(text)"), encoding="utf-8")
+    if "groups" in changes:
+        with (project / "macros" / "sitemap.py").open("a", encoding="utf-8") as f:
+            f.write(GROUPED_NAVIGATION.format(group=GROUP))
+    if "lean" in changes:
+        components = project / "macros" / "templates" / "components.html"
+        text = components.read_text(encoding="utf-8")
+        text, personaliser = re.subn(r"\{% if fields %\}.*?\{% endif %\}\n", "", text, count=1, flags=re.DOTALL)
+        text, toolbar = re.subn(r"(\{% macro checklist_toolbar\(key, total\) %\}\n).*?(\{% endmacro %\})", r"\1\2",
+                                text, count=1, flags=re.DOTALL)
+        assert personaliser == toolbar == 1, "components.html changed: update bench/variants.py"
+        components.write_text(text, encoding="utf-8")
+    if "noprint" in changes:
+        config = project / "mkdocs.yml"
+        lines, out, skipping = config.read_text(encoding="utf-8").splitlines(), [], False
+        for line in lines:
+            if line.startswith("  - print-site"):
+                skipping = True
+                continue
+            if skipping and (line.startswith("      ") or not line.strip()):
+                continue
+            skipping = False
+            out.append(line)
+        # drop the comment lines that introduced the plugin
+        text = re.sub(r"\n  # The whole playbook on one printable page[^\n]*\n  # Must stay the last plugin\.", "",
+                      "\n".join(out) + "\n")
+        assert "print-site" not in text.split("hooks:")[0], "could not remove print-site from mkdocs.yml"
+        config.write_text(text, encoding="utf-8")
+
+
+def group_plain_nav(plain: Path, pb) -> None:
+    """The same grouping in the plain twin's mkdocs.yml."""
+    config = plain / "mkdocs.yml"
+    head, nav = config.read_text(encoding="utf-8").split("\nnav:\n")
+    import yaml
+    entries = yaml.safe_load("nav:\n" + nav)["nav"]
+    (label, items), = entries[1].items()
+    types = pb.support_types
+    if len(items) > GROUP:
+        entries[1] = {label: [{f"{types[i].name} – {types[min(i + GROUP, len(types)) - 1].name}": items[i:i + GROUP]}
+                              for i in range(0, len(items), GROUP)]}
+    config.write_text(head + "\n" + yaml.safe_dump({"nav": entries}, allow_unicode=True, sort_keys=False, width=4096),
+                      encoding="utf-8")
+
+
+VARIANTS = [  # (name, site, changes)
+    ("ours as is", "ours", set()),
+    ("ours + cyaml", "ours", {"cyaml"}),
+    ("ours + groups", "ours", {"groups"}),
+    ("ours − print-site", "ours", {"noprint"}),
+    ("ours + cyaml + groups", "ours", {"cyaml", "groups"}),
+    ("ours + lean", "ours", {"lean"}),
+    ("ours + cyaml + groups − print-site", "ours", {"cyaml", "groups", "noprint"}),
+    ("ours + cyaml + groups + lean − print-site", "ours", {"cyaml", "groups", "lean", "noprint"}),
+    ("plain", "plain", set()),
+    ("plain + groups", "plain", {"groups"}),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1,10,100")
+    parser.add_argument("--runs", type=int, default=3, help="builds per cell below 100×")
+    parser.add_argument("--runs-100", type=int, default=1, help="builds per cell at 100× and above")
+    parser.add_argument("--only", help="comma-separated variant names to run (default: all)")
+    parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--output", type=Path, default=BENCH / "VARIANTS.md")
+    args = parser.parse_args()
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
+    chosen = [v for v in VARIANTS if not args.only or v[0] in args.only.split(",")]
+    rows: dict[tuple[str, int], tuple] = {}
+    work = Path(tempfile.mkdtemp(prefix="pb-variants-"))
+    try:
+        for scale in sizes:
+            base = work / f"x{scale}" / "base"
+            pb = generate.write_ours(scale, base)
+            for name, kind, changes in chosen:
+                project = work / f"x{scale}" / name.replace(" ", "_")
+                if kind == "ours":
+                    shutil.copytree(base, project)
+                    apply(project, changes)
+                else:
+                    generate.write_plain(pb, project)
+                    if "groups" in changes:
+                        group_plain_nav(project, pb)
+                times, cpu, peak = [], [], 0
+                for _ in range(args.runs if scale < 100 else args.runs_100):
+                    measured = build(project, project / "site", args.timeout)
+                    times.append(measured.seconds)
+                    cpu.append(measured.cpu_seconds)
+                    peak = max(peak, measured.max_rss_kb)
+                stats = site_stats(project / "site")
+                rows[(name, scale)] = (statistics.median(times), peak, stats, statistics.median(cpu))
+                log(f"{scale:>4}× {name:42} {statistics.median(times):6.2f} s  CPU {statistics.median(cpu):6.2f} s  "
+                    f"peak {peak / KB:5.0f} MiB  "
+                    f"largest {mib(stats.largest[0])} {stats.largest[1]}  smallest {mib(stats.smallest[0])}  "
+                    f"site {mib(stats.total_bytes)}")
+                shutil.rmtree(project / "site", ignore_errors=True)
+            shutil.rmtree(work / f"x{scale}", ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    out = ["# Build variants", "", "Made by `python bench/variants.py` (see its docstring for what each change is); "
+           f"median of {args.runs} build(s) per cell below 100×, {args.runs_100} at 100×. Each cell: wall time (s), "
+           "then the ratio to plain Markdown by CPU time (user + system, steadier than wall time on a shared "
+           "machine): against *plain* for variants with a flat navigation, against *plain + groups* for grouped ones.",
+           "", "| variant | " + " | ".join(f"{s}× wall (s) | {s}× CPU / plain" for s in sizes) + " | largest page at "
+           f"{sizes[-1]}× | smallest page at {sizes[-1]}× | site at {sizes[-1]}× | peak RSS at {sizes[-1]}× |",
+           "|---|" + "---|---|" * len(sizes) + "---|---|---|---|"]
+    for name, kind, changes in chosen:
+        cells = []
+        for s in sizes:
+            seconds, cpu = rows[(name, s)][0], rows[(name, s)][3]
+            base = rows.get(("plain + groups" if "groups" in changes else "plain", s))
+            cells.append(f"{seconds:.2f} | {cpu / base[3]:.2f}×" if base else f"{seconds:.2f} | –")
+        _, peak, st, _ = rows[(name, sizes[-1])]
+        out.append(f"| {name} | " + " | ".join(cells) + f" | {mib(st.largest[0])} `{st.largest[1]}` "
+                   f"| {mib(st.smallest[0])} | {mib(st.total_bytes)} | {peak / KB:.0f} MiB |")
+    args.output.write_text("\n".join(out) + "\n", encoding="utf-8")
+    log("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
