@@ -375,6 +375,8 @@ def render_report(results, search_rows, search_scale, checks, runs, elapsed, arg
             out.append(f"- {b}× / {a}×: ours {rb.median('ours') / ra.median('ours'):.1f}, "
                        f"plain {rb.median('plain') / ra.median('plain'):.1f} (content grew {b // a}×)")
     out += ["", "## Sites", "",
+            "Left nav: Material's primary navigation in that page (it embeds a copy of the page's table of "
+            "contents for small screens).", "",
             "| size | site | pages | site size | largest page | of which left nav | largest screen page "
             "(not the handout) | smallest page (of which nav) | search index |", "|---|---|---|---|---|---|---|---|---|"]
     for s, r in results.items():

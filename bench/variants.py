@@ -12,6 +12,8 @@ Changes:
   groups   sitemap.navigation puts the support types in sub-sections of GROUP (25), so
            navigation.prune leaves only the current group's links in each page
   noprint  no print-site plugin (no one-page handout)
+  nomacros no mkdocs-macros plugin: the hook expands the pages' `{{ name("arg") }}` calls itself
+           (on_page_markdown, one regex), so there is no plugin import and no Jinja pass over every page
   lean     macros/templates/components.html without the markup only JavaScript reveals (the personaliser
            form under each script, the checklist toolbars), i.e. as if playbook.js built it in the browser
 """
@@ -68,6 +70,17 @@ def apply(project: Path, changes: set[str]) -> None:
                                 text, count=1, flags=re.DOTALL)
         assert personaliser == toolbar == 1, "components.html changed: update bench/variants.py"
         components.write_text(text, encoding="utf-8")
+    if "nomacros" in changes:
+        hook = project / "macros" / "hook.py"
+        text = hook.read_text(encoding="utf-8")
+        register = ('    macros = config.plugins["macros"]\n'
+                    '    macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})\n')
+        assert register in text, "macros/hook.py changed: update bench/variants.py"
+        hook.write_text(text.replace(register, "") + NO_MACROS_HOOK, encoding="utf-8")
+        config = project / "mkdocs.yml"
+        text, n = re.subn(r"\n  - macros:\n(      [^\n]*\n)*", "\n", config.read_text(encoding="utf-8"))
+        assert n == 1, "could not remove the macros plugin from mkdocs.yml"
+        config.write_text(text, encoding="utf-8")
     if "noprint" in changes:
         config = project / "mkdocs.yml"
         lines, out, skipping = config.read_text(encoding="utf-8").splitlines(), [], False
@@ -101,6 +114,20 @@ def group_plain_nav(plain: Path, pb) -> None:
                       encoding="utf-8")
 
 
+NO_MACROS_HOOK = '''
+
+# --- bench/variants.py: the pages' macro calls expanded here instead of by mkdocs-macros
+_MACRO_CALL = re.compile(r'\\{\\{\\s*(\\w+)\\(\\s*(?:"([^"]*)")?\\s*\\)\\s*\\}\\}')
+
+
+def on_page_markdown(markdown, page, config, files):
+    def expand(match):
+        args = [match.group(2)] if match.group(2) is not None else []
+        return render.MACROS[match.group(1)](_playbook, page.file.src_uri, *args)
+    return _MACRO_CALL.sub(expand, markdown)
+'''
+
+
 VARIANTS = [  # (name, site, changes)
     ("ours as is", "ours", set()),
     ("ours + cyaml", "ours", {"cyaml"}),
@@ -109,7 +136,9 @@ VARIANTS = [  # (name, site, changes)
     ("ours + cyaml + groups", "ours", {"cyaml", "groups"}),
     ("ours + lean", "ours", {"lean"}),
     ("ours + cyaml + groups − print-site", "ours", {"cyaml", "groups", "noprint"}),
+    ("ours − macros", "ours", {"nomacros"}),
     ("ours + cyaml + groups + lean − print-site", "ours", {"cyaml", "groups", "lean", "noprint"}),
+    ("ours + cyaml + groups + lean − print-site − macros", "ours", {"cyaml", "groups", "lean", "noprint", "nomacros"}),
     ("plain", "plain", set()),
     ("plain + groups", "plain", {"groups"}),
 ]
