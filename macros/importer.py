@@ -659,12 +659,16 @@ class _Parser:
                 "main_concern": row[1], "main_technique": row[2], "focus": row[3],
                 "characteristics": characteristics, "techniques": techniques}
 
-    def technique(self, heading: Token, body: list[Token], section: str, with_key_elements: bool) -> dict | None:
-        """`Técnica N: Title` with its process and script code blocks (and key elements for a support type)."""
+    def numbered_title(self, heading: Token, label_key: str) -> str:
+        """`Técnica 1: Title` / `Caso 1: Title` → the title; the word before the number becomes a label."""
         match = NUMBERED_TITLE.match(unbold(heading.text))
         assert match is not None
-        self.ctx.label("technique", match.group("label"))
-        title = match.group("title").strip()
+        self.ctx.label(label_key, match.group("label"))
+        return match.group("title").strip()
+
+    def technique(self, heading: Token, body: list[Token], section: str, with_key_elements: bool) -> dict | None:
+        """`Técnica N: Title` with its process and script code blocks (and key elements for a support type)."""
+        title = self.numbered_title(heading, "technique")
         process = script = key_elements = None
         i = 0
         while i < len(body):
@@ -799,10 +803,7 @@ class _Parser:
     def case(self, heading: Token, body: list[Token], section: str, types: list[dict[str, Any]],
              case_ids: set[str]) -> dict[str, Any] | None:
         """One case study, with its support type read from its title (`Soporte X → Result`) or situation."""
-        match = NUMBERED_TITLE.match(unbold(heading.text))
-        assert match is not None
-        self.ctx.label("case", match.group("label"))
-        title = match.group("title").strip()
+        title = self.numbered_title(heading, "case")
         situation = strategy = result = None
         i = 0
         while i < len(body):
