@@ -15,6 +15,11 @@ from .models import CaseStudies, Checklist, Optimization, Playbook, PlaybookInfo
 
 SUPPORT_TYPES_DIR = "support_types"
 EXTENSION = ".yml"
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml when PyYAML was built with it: about 7× faster on big playbooks (bench/VARIANTS.md)."""
+FAST_LOADER_MAX_INDICATORS = 10_000
+"""libyaml's composer recurses in C and crashes the process past about 20,000 nested levels. Each level
+needs one of `[{-:?`, so a file with fewer of them is safe; a (never seen) bigger one takes the slow loader."""
 MAX_FILE_BYTES = 1_000_000
 """A playbook file is a few kilobytes; anything this big is a mistake, not content."""
 
@@ -139,18 +144,18 @@ def parse_yaml(path: Path, name: str, errors: list[DataError]) -> Document | Non
         errors.append(DataError(name, line, "", messages.NOT_UTF8))
         return None
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                errors.append(DataError(name, 1, "", messages.EMPTY_FILE if not text.strip()
-                                        else messages.ONLY_COMMENTS))
-                return None
-            lines: dict[Path_, int] = {}
-            duplicates = _walk(node, (), lines, set())
-            data = loader.construct_document(node)
-        finally:
-            loader.dispose()
+        if sum(map(text.count, "[{-:?")) > FAST_LOADER_MAX_INDICATORS:
+            parsed = _compose(text, yaml.SafeLoader)
+        else:
+            try:
+                parsed = _compose(text, FAST_LOADER)
+            except (yaml.YAMLError, _AliasFound):
+                # libyaml words its errors differently: the pure-Python parser gives the messages we explain.
+                parsed = _compose(text, yaml.SafeLoader)
+        if parsed is None:
+            errors.append(DataError(name, 1, "", messages.EMPTY_FILE if not text.strip() else messages.ONLY_COMMENTS))
+            return None
+        data, lines, duplicates = parsed
     except _AliasFound as exc:
         errors.append(DataError(name, exc.line, "", messages.ALIAS))
         return None
@@ -172,6 +177,20 @@ def parse_yaml(path: Path, name: str, errors: list[DataError]) -> Document | Non
         errors.append(DataError(name, 1, "", messages.NOT_A_MAPPING))
         return None
     return None if duplicates else Document(name, data, lines)
+
+
+def _compose(text: str, loader_class) -> tuple[Any, dict[Path_, int], list[tuple[Path_, int]]] | None:
+    """The file's data, the line of each field and its duplicate keys; None for a file without a document."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        lines: dict[Path_, int] = {}
+        duplicates = _walk(node, (), lines, set())
+        return loader.construct_document(node), lines, duplicates
+    finally:
+        loader.dispose()
 
 
 class _AliasFound(Exception):

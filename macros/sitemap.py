@@ -17,6 +17,8 @@ CHECKLIST = "checklist.md"
 SUMMARY = "resumen.md"
 SUPPORT_TYPES_DIR = "tipos"
 FRAMEWORK_ANCHOR = "framework-soporte"
+NAV_GROUP_SIZE = 25
+"""Past this many support types the navigation groups them (see navigation())."""
 
 
 def support_type_page(type_id: str) -> str:
@@ -43,11 +45,25 @@ def navigation(playbook: Playbook, title: Callable[[str], str] = str) -> list[di
     info = playbook.info
     return [
         {title(info.labels.home): HOME},
-        {title(info.labels.support_types): [{title(t.title): support_type_page(t.id)}
-                                             for t in playbook.support_types]},
+        {title(info.labels.support_types): _support_types_navigation(playbook, title)},
         {title(info.labels.browser_title): TECHNIQUES},
         {title(playbook.optimization.title): OPTIMIZATION},
         {title(playbook.case_studies.title): CASE_STUDIES},
         {title(playbook.checklist.title): CHECKLIST},
         {title(info.summary.title): SUMMARY},
     ]
+
+
+def _support_types_navigation(playbook: Playbook, title: Callable[[str], str]) -> list[dict]:
+    """One entry per support type; past NAV_GROUP_SIZE, sub-sections of that many named "first – last".
+
+    With navigation.prune, each page then carries only its own group's links: at 500 types a flat
+    list made every page ~150 KiB of navigation (bench/VARIANTS.md).
+    """
+    types = playbook.support_types
+    entries = [{title(t.title): support_type_page(t.id)} for t in types]
+    if len(types) <= NAV_GROUP_SIZE:
+        return entries
+    return [{title(f"{types[start].name} – {types[min(start + NAV_GROUP_SIZE, len(types)) - 1].name}"):
+             entries[start:start + NAV_GROUP_SIZE]}
+            for start in range(0, len(types), NAV_GROUP_SIZE)]

@@ -11,6 +11,7 @@ import pytest
 from macros.loader import DataErrors, load_playbook
 
 REACTIVO = "data/support_types/reactivo.yml"
+OPTIMIZATION = "data/optimization.yml"
 
 
 @dataclass
@@ -135,6 +136,16 @@ def test_a_10_mb_file_is_refused_quickly(project):
     assert time.monotonic() - started < 5  # a guard against hanging, not a benchmark
     (error,) = caught.value.errors
     assert str(error).startswith(f"{REACTIVO}:1: the file has ") and "bytes, more than" in str(error)
+
+
+@pytest.mark.parametrize("nesting", ["[" * 400_000 + "]" * 400_000, "- " * 30_000 + "x"])
+def test_absurdly_deep_nesting_is_refused_without_crashing(project, nesting):
+    # libyaml's composer crashes the interpreter on this: the author must get a message instead.
+    (project / OPTIMIZATION).write_text("title: " + nesting, encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_playbook(project / "data")
+    (error,) = caught.value.errors
+    assert str(error).startswith(f"{OPTIMIZATION}:1: ") and " — " in str(error)
 
 
 def test_problems_in_several_files_are_all_reported_in_one_run(project):
