@@ -135,6 +135,8 @@ class SiteStats:
     smallest: tuple[int, str]
     smallest_nav: int
     search_index: int
+    largest_type_page: tuple[int, str]  # the support-type pages (tipos/), where reps spend their time
+    over_limit: list[tuple[int, str]]   # pages bigger than TARGETS["largest_page"], biggest first
 
 
 def site_stats(site: Path) -> SiteStats:
@@ -149,8 +151,10 @@ def site_stats(site: Path) -> SiteStats:
     screen = [p for p in pages if not p[1].startswith("print_page")]
     read = lambda rel: (site / rel).read_text(encoding="utf-8")  # noqa: E731
     index = site / "search" / "search_index.json"
+    type_pages = [p for p in pages if p[1].startswith("tipos/")] or [(0, "none")]
     return SiteStats(total, len(pages), pages[-1], nav_bytes(read(pages[-1][1])), screen[-1], pages[0],
-                     nav_bytes(read(pages[0][1])), index.stat().st_size if index.exists() else 0)
+                     nav_bytes(read(pages[0][1])), index.stat().st_size if index.exists() else 0,
+                     type_pages[-1], [p for p in reversed(pages) if p[0] > TARGETS["largest_page"]])
 
 
 # ---------------------------------------------------------------- search queries from the generated text
@@ -318,8 +322,13 @@ def main(argv: list[str] | None = None) -> int:
         checks.append((f"time(100×) / time(10×) ≤ {TARGETS['scaling']:.0f}", "not run", None))
     if big:
         size, page = big.ours_site.largest
-        checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×", f"{mib(size)} ({page})",
-                       size <= TARGETS["largest_page"]))
+        over = big.ours_site.over_limit
+        checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
+                       f"{mib(size)} ({page}); {len(over)} of {big.ours_site.pages} pages over: "
+                       + ", ".join(f"{p} {mib(n)}" for n, p in over), size <= TARGETS["largest_page"]))
+        size, page = big.ours_site.largest_type_page
+        checks.append((f"of which: largest support-type page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
+                       f"{mib(size)} ({page})", size <= TARGETS["largest_page"]))
     else:
         checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×", "not run", None))
     if search_rows and search_scale == 100:

@@ -40,8 +40,7 @@ _ENV = jinja2.Environment(
 )
 _ENV.filters.update(numbered=lambda items: [(str(n), item) for n, item in enumerate(items, start=1)],
                     zip=lambda first, second: list(zip(first, second)))
-_ENV.globals.update(script_lines=lambda script: script_lines(script),
-                    unique_placeholders=lambda script: unique_placeholders(script))
+_ENV.globals.update(script_lines=lambda script: script_lines(script))
 
 
 def _render(template: str, playbook: Playbook, here: str, **context: object) -> str:
@@ -60,13 +59,6 @@ def _render(template: str, playbook: Playbook, here: str, **context: object) -> 
 def storage_key(playbook: Playbook, kind: str, item_id: str) -> str:
     """Where a reader's browser keeps one component's state: site id + kind + the data's stable id."""
     return f"playbook:{playbook.info.id}:{kind}:{item_id}"
-
-
-def unique_placeholders(script: Script) -> list[str]:
-    """The script's blanks in order of appearance, each once (the same blank twice is one field)."""
-    lines = [script.opening, *(line for section in script.sections for line in section.lines), script.closing]
-    found = PLACEHOLDER.findall("\n".join(lines))
-    return list(dict.fromkeys(found))
 
 
 def script_lines(script: Script) -> list[list[tuple[str, bool]]]:

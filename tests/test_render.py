@@ -66,7 +66,7 @@ def test_text_from_data_shows_literally_in_headings_lists_tables_and_scripts(pla
     assert page.find("h1").get_text().strip().endswith(text)
     assert page.find(id=technique.id).get_text().strip().endswith(text)
     assert page.select_one(".pb-list--characteristics li").get_text() == text
-    assert page.select_one(".pb-list--process .pb-checklist__text").get_text() == text
+    assert page.select_one(".pb-list--process label > span").get_text() == text
     assert page.select_one(".pb-script code").get_text().startswith(f'"{text}\n')
 
     table = to_html(render.framework_table(book, "index.md"))

@@ -52,7 +52,21 @@
     map !== null && typeof map === "object" && !Array.isArray(map) &&
     Object.values(map).every((x) => typeof x === "string");
 
+  /* ---------- Markup from the page's templates (macros/templates/components.html) ---------- */
+
+  function fromTemplate(name) {
+    const template = document.querySelector(`template[data-pb-template="${name}"]`);
+    return template ? template.content.cloneNode(true) : null;
+  }
+
   /* ---------- Checklists ---------- */
+
+  function progressLine(attribute, value) {
+    const fragment = fromTemplate("progress");
+    const line = fragment.firstElementChild;
+    line.setAttribute(attribute, value);
+    return line;
+  }
 
   function showProgress(element, done, total) {
     if (!element) return;
@@ -62,6 +76,24 @@
     bar.value = done;
   }
 
+  /* The toolbar (progress + reset) goes in the checklist's empty [data-pb-toolbar] slot; a checklist in
+   * several phases also gets a progress line above each phase. */
+  function buildChecklistControls(key, lists) {
+    const slot = document.querySelector(`[data-pb-toolbar="${CSS.escape(key)}"]`);
+    if (!slot || !document.querySelector('template[data-pb-template="progress"]')) return null;
+    const total = progressLine("data-pb-progress", "");
+    total.setAttribute("role", "status");
+    slot.replaceChildren(total, fromTemplate("reset"));
+    if (lists.length > 1) {
+      lists.forEach((list) => {
+        const line = progressLine("data-pb-phase-progress", list.dataset.pbPhase);
+        line.classList.add("pb-progress--phase");
+        list.before(line);
+      });
+    }
+    return slot;
+  }
+
   function mountChecklist(key, lists) {
     const boxes = lists.flatMap((list) => [...list.querySelectorAll("input[data-pb-item]")]);
     const itemKey = (box) => `${box.closest("[data-pb-phase]").dataset.pbPhase}/${box.dataset.pbItem}`;
@@ -69,18 +101,17 @@
     const checked = new Set(saved ? saved.checked : []);
     boxes.forEach((box) => { box.checked = checked.has(itemKey(box)); });
 
-    const toolbar = document.querySelector(`[data-pb-toolbar="${CSS.escape(key)}"]`);
+    const toolbar = buildChecklistControls(key, lists);
     const persist = () => save(key, { checked: boxes.filter((b) => b.checked).map(itemKey) });
     const update = () => {
       const done = (list) => list.filter((b) => b.checked).length;
       showProgress(toolbar && toolbar.querySelector("[data-pb-progress]"), done(boxes), boxes.length);
       lists.forEach((list) => {
-        const phase = list.dataset.pbPhase;
         const own = [...list.querySelectorAll("input[data-pb-item]")];
-        showProgress(document.querySelector(`[data-pb-phase-progress="${CSS.escape(phase)}"]`), done(own), own.length);
+        showProgress(list.previousElementSibling && list.previousElementSibling.matches("[data-pb-phase-progress]")
+          ? list.previousElementSibling : null, done(own), own.length);
       });
     };
-
     // Items deleted from the data leave ids behind: drop them silently.
     if (saved && saved.checked.some((id) => !boxes.some((box) => itemKey(box) === id))) persist();
 
@@ -135,8 +166,29 @@
     }
   }
 
+  /* The personaliser under a script: one field per distinct blank, in order of appearance. */
+  function buildPersonalizer(script) {
+    const blanks = [...new Set([...script.querySelectorAll(".pb-script__placeholder")].map((b) => b.textContent))];
+    const parts = blanks.length ? fromTemplate("personalizer") : null;
+    if (!parts) return null;
+    const fields = parts.querySelector(".pb-personalizer__fields");
+    blanks.forEach((blank, index) => {
+      const field = fromTemplate("field");
+      const id = `pb-field-${script.dataset.pbScript}-${index + 1}`;
+      const label = field.querySelector("label");
+      const input = field.querySelector("input");
+      label.textContent = blank;
+      label.htmlFor = id;
+      input.id = id;
+      input.dataset.pbField = blank;
+      fields.append(field);
+    });
+    script.append(parts);
+    return script.querySelector(".pb-personalizer");
+  }
+
   function mountScript(script) {
-    const panel = script.querySelector(".pb-personalizer");
+    const panel = buildPersonalizer(script);
     if (!panel) return;
     const key = script.dataset.pbStore;
     const original = script.querySelector(".pb-script__original code");
@@ -151,8 +203,8 @@
     const render = () => {
       const filled = original.cloneNode(true);
       const byField = new Map(inputs.map((input) => [input.dataset.pbField, input.value.trim()]));
-      filled.querySelectorAll("[data-pb-placeholder]").forEach((blank) => {
-        const value = byField.get(blank.dataset.pbPlaceholder);
+      filled.querySelectorAll(".pb-script__placeholder").forEach((blank) => {
+        const value = byField.get(blank.textContent);
         if (value) {
           blank.textContent = value;
           blank.classList.add("pb-script__placeholder--filled");

@@ -12,7 +12,7 @@ PROCESS_KEY = "playbook:soporte-y-servicio-en-ventas:process:respuesta-rapida"
 
 
 def tick(page, label_for):
-    page.locator(f"label[for={label_for}]").click()
+    page.locator(f"label:has(> #{label_for})").click()
 
 
 def stored(page, key=KEY):

@@ -47,7 +47,7 @@ def test_navigate_search_and_tick_from_file_urls(offline_page, bundle):
     result.first.wait_for()
 
     page.goto((bundle / "checklist.html").as_uri())
-    page.locator("label[for=pb-pre-prepara-equipo]").click()
+    page.locator("label:has(> #pb-pre-prepara-equipo)").click()
     page.reload()
     assert page.locator("#pb-pre-prepara-equipo").is_checked()
     assert page.locator("[data-pb-progress] [data-pb-count]").inner_text() == "1/13"

@@ -29,8 +29,8 @@ def flat(pages: list[str]) -> str:
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_checklist_prints_on_one_page_with_boxes_and_fields(page, server, paper):
     page.goto(f"{server}/checklist/")
-    page.locator("label[for=pb-pre-prepara-equipo]").click()
-    page.locator("label[for=pb-post-identifica-mejoras]").click()
+    page.locator("label:has(> #pb-pre-prepara-equipo)").click()
+    page.locator("label:has(> #pb-post-identifica-mejoras)").click()
     pages = pdf_pages(page, paper)
     text = flat(pages)
     assert len(pages) == 1

@@ -39,7 +39,7 @@ def test_pages_assets_search_and_checklists_work_under_a_sub_path(page, hosted):
     page.wait_for_url(f"**{PREFIX}/tipos/premium/")
     page.locator("nav.md-nav--primary a", has_text="Checklist de Implementación").first.click()
     page.wait_for_url(f"**{PREFIX}/checklist/")
-    page.locator("label[for=pb-pre-prepara-equipo]").click()
+    page.locator("label:has(> #pb-pre-prepara-equipo)").click()
     page.reload()
     assert page.locator("#pb-pre-prepara-equipo").is_checked()
 
