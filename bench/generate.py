@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from helpers import copy_project  # noqa: E402
 from macros.loader import load_playbook  # noqa: E402
 from macros.models import Playbook  # noqa: E402
+from macros import sitemap  # noqa: E402
 
 SEED = 20250127
 
@@ -456,11 +457,7 @@ def write_plain(pb: Playbook, dest: Path) -> None:
 
     page("resumen.md", [f"# {info.summary.icon} {_md(info.summary.title)}", ""] + principles + facts + quote)
 
-    nav = [{labels.home: "index.md"},
-           {labels.support_types: [{t.title: f"tipos/{t.id}.md"} for t in pb.support_types]},
-           {labels.browser_title: "tecnicas.md"}, {pb.optimization.title: "optimizacion.md"},
-           {pb.case_studies.title: "casos-de-estudio.md"}, {pb.checklist.title: "checklist.md"},
-           {info.summary.title: "resumen.md"}]
+    nav = sitemap.navigation(pb)  # the same navigation as ours (grouped past 25 types): like with like
     config = PLAIN_MKDOCS.format(site_name=_yaml_str(info.title))
     config += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=4096)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -4,18 +4,15 @@
 
 Each variant is our project at a given size (bench/generate.py) with one or more changes applied
 to the copy's mkdocs.yml or macros/, built like bench/run.py builds (fresh process, wall time,
-peak RSS). The plain-Markdown twin is built flat and with the same grouped navigation, so each
-overhead ratio compares like with like.
+peak RSS), against the plain-Markdown twin (same navigation).
 
 Changes:
-  cyaml    macros/loader.py parses with yaml.CSafeLoader (libyaml) instead of the pure-Python SafeLoader
-  groups   sitemap.navigation puts the support types in sub-sections of GROUP (25), so
-           navigation.prune leaves only the current group's links in each page
   noprint  no print-site plugin (no one-page handout)
   nomacros no mkdocs-macros plugin: the hook expands the pages' `{{ name("arg") }}` calls itself
            (on_page_markdown, one regex), so there is no plugin import and no Jinja pass over every page
-  lean     macros/templates/components.html without the markup only JavaScript reveals (the personaliser
-           form under each script, the checklist toolbars), i.e. as if playbook.js built it in the browser
+
+Three earlier candidates were measured here and then adopted (libyaml loader, support types grouped
+in the navigation, interactive markup cloned from per-page templates): see the history of VARIANTS.md.
 """
 
 from __future__ import annotations
@@ -34,42 +31,7 @@ sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402
 from run import KB, build, log, mib, site_stats  # noqa: E402
 
-GROUP = 25
-
-GROUPED_NAVIGATION = '''
-
-# --- bench/variants.py: support types in sub-sections of {group}, so navigation.prune can drop the others
-_flat_navigation = navigation
-
-
-def navigation(playbook, title=str):
-    nav = _flat_navigation(playbook, title)
-    (label, items), = nav[1].items()
-    types = playbook.support_types
-    if len(items) > {group}:
-        nav[1] = {{label: [{{title(f"{{types[i].name}} – {{types[min(i + {group}, len(types)) - 1].name}}"):
-                             items[i:i + {group}]}} for i in range(0, len(items), {group})]}}
-    return nav
-'''
-
-
 def apply(project: Path, changes: set[str]) -> None:
-    if "cyaml" in changes:
-        loader = project / "macros" / "loader.py"
-        text = loader.read_text(encoding="utf-8")
-        assert "yaml.SafeLoader(text)" in text, "macros/loader.py changed: update bench/variants.py"
-        loader.write_text(text.replace("yaml.SafeLoader(text)", "yaml.CSafeLoader(text)"), encoding="utf-8")
-    if "groups" in changes:
-        with (project / "macros" / "sitemap.py").open("a", encoding="utf-8") as f:
-            f.write(GROUPED_NAVIGATION.format(group=GROUP))
-    if "lean" in changes:
-        components = project / "macros" / "templates" / "components.html"
-        text = components.read_text(encoding="utf-8")
-        text, personaliser = re.subn(r"\{% if fields %\}.*?\{% endif %\}\n", "", text, count=1, flags=re.DOTALL)
-        text, toolbar = re.subn(r"(\{% macro checklist_toolbar\(key, total\) %\}\n).*?(\{% endmacro %\})", r"\1\2",
-                                text, count=1, flags=re.DOTALL)
-        assert personaliser == toolbar == 1, "components.html changed: update bench/variants.py"
-        components.write_text(text, encoding="utf-8")
     if "nomacros" in changes:
         hook = project / "macros" / "hook.py"
         text = hook.read_text(encoding="utf-8")
@@ -99,21 +61,6 @@ def apply(project: Path, changes: set[str]) -> None:
         config.write_text(text, encoding="utf-8")
 
 
-def group_plain_nav(plain: Path, pb) -> None:
-    """The same grouping in the plain twin's mkdocs.yml."""
-    config = plain / "mkdocs.yml"
-    head, nav = config.read_text(encoding="utf-8").split("\nnav:\n")
-    import yaml
-    entries = yaml.safe_load("nav:\n" + nav)["nav"]
-    (label, items), = entries[1].items()
-    types = pb.support_types
-    if len(items) > GROUP:
-        entries[1] = {label: [{f"{types[i].name} – {types[min(i + GROUP, len(types)) - 1].name}": items[i:i + GROUP]}
-                              for i in range(0, len(items), GROUP)]}
-    config.write_text(head + "\n" + yaml.safe_dump({"nav": entries}, allow_unicode=True, sort_keys=False, width=4096),
-                      encoding="utf-8")
-
-
 NO_MACROS_HOOK = '''
 
 # --- bench/variants.py: the pages' macro calls expanded here instead of by mkdocs-macros
@@ -129,18 +76,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 VARIANTS = [  # (name, site, changes)
-    ("ours as is", "ours", set()),
-    ("ours + cyaml", "ours", {"cyaml"}),
-    ("ours + groups", "ours", {"groups"}),
+    ("ours", "ours", set()),
     ("ours − print-site", "ours", {"noprint"}),
-    ("ours + cyaml + groups", "ours", {"cyaml", "groups"}),
-    ("ours + lean", "ours", {"lean"}),
-    ("ours + cyaml + groups − print-site", "ours", {"cyaml", "groups", "noprint"}),
     ("ours − macros", "ours", {"nomacros"}),
-    ("ours + cyaml + groups + lean − print-site", "ours", {"cyaml", "groups", "lean", "noprint"}),
-    ("ours + cyaml + groups + lean − print-site − macros", "ours", {"cyaml", "groups", "lean", "noprint", "nomacros"}),
+    ("ours − print-site − macros", "ours", {"noprint", "nomacros"}),
     ("plain", "plain", set()),
-    ("plain + groups", "plain", {"groups"}),
 ]
 
 
@@ -168,8 +108,6 @@ def main() -> None:
                     apply(project, changes)
                 else:
                     generate.write_plain(pb, project)
-                    if "groups" in changes:
-                        group_plain_nav(project, pb)
                 times, cpu, peak = [], [], 0
                 for _ in range(args.runs if scale < 100 else args.runs_100):
                     measured = build(project, project / "site", args.timeout)
@@ -190,7 +128,7 @@ def main() -> None:
     out = ["# Build variants", "", "Made by `python bench/variants.py` (see its docstring for what each change is); "
            f"median of {args.runs} build(s) per cell below 100×, {args.runs_100} at 100×. Each cell: wall time (s), "
            "then the ratio to plain Markdown by CPU time (user + system, steadier than wall time on a shared "
-           "machine): against *plain* for variants with a flat navigation, against *plain + groups* for grouped ones.",
+           "machine).",
            "", "| variant | " + " | ".join(f"{s}× wall (s) | {s}× CPU / plain" for s in sizes) + " | largest page at "
            f"{sizes[-1]}× | smallest page at {sizes[-1]}× | site at {sizes[-1]}× | peak RSS at {sizes[-1]}× |",
            "|---|" + "---|---|" * len(sizes) + "---|---|---|---|"]
@@ -198,7 +136,7 @@ def main() -> None:
         cells = []
         for s in sizes:
             seconds, cpu = rows[(name, s)][0], rows[(name, s)][3]
-            base = rows.get(("plain + groups" if "groups" in changes else "plain", s))
+            base = rows.get(("plain", s))
             cells.append(f"{seconds:.2f} | {cpu / base[3]:.2f}×" if base else f"{seconds:.2f} | –")
         _, peak, st, _ = rows[(name, sizes[-1])]
         out.append(f"| {name} | " + " | ".join(cells) + f" | {mib(st.largest[0])} `{st.largest[1]}` "

@@ -61,13 +61,6 @@
 
   /* ---------- Checklists ---------- */
 
-  function progressLine(attribute, value) {
-    const fragment = fromTemplate("progress");
-    const line = fragment.firstElementChild;
-    line.setAttribute(attribute, value);
-    return line;
-  }
-
   function showProgress(element, done, total) {
     if (!element) return;
     element.querySelector("[data-pb-count]").textContent = `${done}/${total}`;
@@ -76,21 +69,24 @@
     bar.value = done;
   }
 
-  /* The toolbar (progress + reset) goes in the checklist's empty [data-pb-toolbar] slot; a checklist in
-   * several phases also gets a progress line above each phase. */
+  const phaseProgress = (list) => {
+    const before = list.previousElementSibling;
+    return before && before.matches("[data-pb-phase-progress]") ? before : null;
+  };
+
+  /* The server leaves empty slots (styled to their final height, so nothing shifts): the checklist's
+   * [data-pb-toolbar] gets progress + reset, each phase's [data-pb-phase-progress] its progress. */
   function buildChecklistControls(key, lists) {
     const slot = document.querySelector(`[data-pb-toolbar="${CSS.escape(key)}"]`);
-    if (!slot || !document.querySelector('template[data-pb-template="progress"]')) return null;
-    const total = progressLine("data-pb-progress", "");
-    total.setAttribute("role", "status");
+    const total = fromTemplate("progress");
+    if (!slot || !total) return null;
+    total.firstElementChild.setAttribute("data-pb-progress", "");
+    total.firstElementChild.setAttribute("role", "status");
     slot.replaceChildren(total, fromTemplate("reset"));
-    if (lists.length > 1) {
-      lists.forEach((list) => {
-        const line = progressLine("data-pb-phase-progress", list.dataset.pbPhase);
-        line.classList.add("pb-progress--phase");
-        list.before(line);
-      });
-    }
+    lists.forEach((list) => {
+      const phase = phaseProgress(list);
+      if (phase) phase.replaceChildren(...fromTemplate("progress").firstElementChild.childNodes);
+    });
     return slot;
   }
 
@@ -108,8 +104,7 @@
       showProgress(toolbar && toolbar.querySelector("[data-pb-progress]"), done(boxes), boxes.length);
       lists.forEach((list) => {
         const own = [...list.querySelectorAll("input[data-pb-item]")];
-        showProgress(list.previousElementSibling && list.previousElementSibling.matches("[data-pb-phase-progress]")
-          ? list.previousElementSibling : null, done(own), own.length);
+        showProgress(phaseProgress(list), done(own), own.length);
       });
     };
     // Items deleted from the data leave ids behind: drop them silently.

@@ -159,3 +159,24 @@ def test_garbage_in_materials_own_storage_keys_does_not_break_pages(page, server
     tick(page, "pb-pre-identifica-tipo")
     assert progress(page) == "1/13"
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_progress_and_reset_appear_without_pushing_the_checklist_down(browser, server, width):
+    """The controls playbook.js adds take exactly the room the page reserved for them."""
+    slots = ".pb-checklist-toolbar, .pb-progress--phase"
+    heights = "s => [...document.querySelectorAll(s)].map(e => Math.round(e.getBoundingClientRect().height))"
+    measured = []
+    for run_script in (False, True):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        if not run_script:  # the first paint: the page's own CSS, playbook.js not run yet
+            page.route("**/assets/playbook.js", lambda route: route.abort())
+        page.goto(f"{server}/checklist/")
+        if run_script:
+            page.locator("[data-pb-progress] [data-pb-count]").wait_for()
+        measured.append(page.evaluate(heights, slots))
+        context.close()
+    before, after = measured
+    assert len(after) == 4 and all(h > 0 for h in after)
+    assert before == after
