@@ -393,8 +393,8 @@ def render_report(results, search_rows, search_scale, checks, runs, elapsed, arg
             out.append(f"| {s}× | {name} | {st.pages} | {mib(st.total_bytes)} | {mib(st.largest[0])} `{st.largest[1]}` "
                        f"| {mib(st.largest_nav)} | {mib(st.largest_screen[0])} `{st.largest_screen[1]}` "
                        f"| {mib(st.smallest[0])} `{st.smallest[1]}` ({mib(st.smallest_nav)}) | {mib(st.search_index)} |")
-    out += ["", "What the changes that would meet the targets buy is measured on generated copies by "
-            "`python bench/variants.py` (report: `bench/VARIANTS.md`).", "", "## Search", ""]
+    out += ["", "What is left to try (no handout, no mkdocs-macros) is measured on generated copies by "
+            "`python bench/variants.py` (report: `bench/VARIANTS.md`, with the measurements behind the changes made).", "", "## Search", ""]
     if search_rows:
         out += [f"At {search_scale}×, in Chromium (headless, `bench/search_latency.measure`): time from the last "
                 "keystroke to the result list changing, median of the runs per query; rank of the expected "

@@ -107,6 +107,7 @@
         showProgress(phaseProgress(list), done(own), own.length);
       });
     };
+
     // Items deleted from the data leave ids behind: drop them silently.
     if (saved && saved.checked.some((id) => !boxes.some((box) => itemKey(box) === id))) persist();
 
