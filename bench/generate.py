@@ -332,6 +332,7 @@ theme:
     - navigation.tracking
     - navigation.sections
     - navigation.top
+    - navigation.footer
     - navigation.prune
     - toc.follow
     - search.highlight

@@ -326,6 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
                        f"{mib(size)} ({page}); {len(over)} of {big.ours_site.pages} pages over: "
                        + ", ".join(f"{p} {mib(n)}" for n, p in over), size <= TARGETS["largest_page"]))
+        size, page = big.ours_site.largest_screen
+        checks.append((f"of which: every screen page (all but the printable handout) ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
+                       f"largest {mib(size)} ({page})", size <= TARGETS["largest_page"]))
         size, page = big.ours_site.largest_type_page
         checks.append((f"of which: largest support-type page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
                        f"{mib(size)} ({page})", size <= TARGETS["largest_page"]))

@@ -64,11 +64,31 @@ def _call(macros, renderer, *args):
 
 
 def on_files(files, config):
-    """One generated page per support type: a stub calling the same macro every page uses."""
+    """One generated page per support type: a stub calling the same macro every page uses. A collection
+    split over several pages (sitemap.split) gets its later pages as copies of its first page's source:
+    the renderer picks the part from the page's path."""
     for support_type in _playbook.support_types:
         stub = f'{{{{ support_type_page("{support_type.id}") }}}}\n'
         files.append(File.generated(config, sitemap.support_type_page(support_type.id), content=stub))
+    _split_pages.clear()
+    for first, later in sitemap.paged_sources(_playbook).items():
+        source = Path(files.get_file_from_path(first).abs_src_path).read_text(encoding="utf-8")
+        for page in later:
+            files.append(File.generated(config, page, content=source))
+        if later:
+            _split_pages.update([first, *later])
     return files
+
+
+_split_pages: set[str] = set()
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A page of a split collection is named by its range in the navigation ("21–40"); its
+    browser-tab title also names the collection."""
+    if page.parent and page.file.src_uri in _split_pages:
+        page.meta["pb_section_title"] = page.parent.title
+    return markdown
 
 
 SEARCH_FOLDING = Path(__file__).parent / "assets" / "lunr_es_folding.js"

@@ -45,15 +45,34 @@ _ENV.globals.update(script_lines=lambda script: script_lines(script))
 
 def _render(template: str, playbook: Playbook, here: str, **context: object) -> str:
     """Render one template with the helpers every template may use."""
+    def link(target: str, anchor: str | None = None, query: str | None = None) -> Markup:
+        return Markup(sitemap.link(here, target, anchor, query))
+
+    def browser_link(filter_value: str) -> Markup:
+        """The technique browser showing one support type (or the optimisation techniques)."""
+        return link(_browser_pages(playbook)[filter_value], query=sitemap.techniques_of(filter_value))
+
     return _ENV.get_template(template).render(
         pb=playbook,
         labels=playbook.info.labels,
         store=lambda kind, item_id: storage_key(playbook, kind, item_id),
-        link=lambda target, anchor=None, query=None: Markup(sitemap.link(here, target, anchor, query)),
+        link=link,
+        browser_link=browser_link,
         type_page=sitemap.support_type_page,
         sitemap=sitemap,
         **context,
     )
+
+
+_browser_pages_of: tuple[Playbook | None, dict[str, str]] = (None, {})
+
+
+def _browser_pages(playbook: Playbook) -> dict[str, str]:
+    """sitemap.browser_pages, computed once per playbook: every technique's tag links there."""
+    global _browser_pages_of
+    if _browser_pages_of[0] is not playbook:
+        _browser_pages_of = (playbook, sitemap.browser_pages(playbook))
+    return _browser_pages_of[1]
 
 
 def storage_key(playbook: Playbook, kind: str, item_id: str) -> str:
@@ -133,27 +152,38 @@ def support_type_page(playbook: Playbook, here: str, type_id: str) -> str:
     return _render("support_type.md", playbook, here, support_type=support_type)
 
 
+def _paged(template: str, playbook: Playbook, here: str, parts: list[sitemap.Part], **context: object) -> str:
+    """One page of a collection that may be split over several (see sitemap.split)."""
+    return _render(template, playbook, here, part=sitemap.part_at(parts, here), paged=len(parts) > 1, **context)
+
+
 def optimization_page(playbook: Playbook, here: str) -> str:
-    """The optimisation techniques."""
-    return _render("optimization.md", playbook, here)
+    """The optimisation techniques (of this page, when there are many)."""
+    return _paged("optimization.md", playbook, here, sitemap.optimization_parts(playbook))
 
 
 def case_studies_page(playbook: Playbook, here: str) -> str:
     """The case studies, each linking to its support type."""
     types = {t.id: t for t in playbook.support_types}
-    return _render("case_studies.md", playbook, here, types=types)
+    return _paged("case_studies.md", playbook, here, sitemap.case_study_parts(playbook), types=types)
 
 
 def checklist_page(playbook: Playbook, here: str) -> str:
-    """The implementation checklist, phase by phase."""
-    return _render("checklist.md", playbook, here)
+    """The implementation checklist, phase by phase; its progress counts the phases of every page."""
+    checklist = playbook.checklist
+    return _paged("checklist.md", playbook, here, sitemap.checklist_parts(playbook),
+                  phase_ids=" ".join(phase.id for phase in checklist.phases),
+                  item_count=sum(len(phase.items) for phase in checklist.phases))
 
 
 def technique_browser(playbook: Playbook, here: str) -> str:
-    """Every technique on one page, filterable by support type and by text."""
-    rows = [(t, technique, t.id) for t in playbook.support_types for technique in t.techniques]
-    rows += [(None, technique, sitemap.OPTIMIZATION_FILTER) for technique in playbook.optimization.techniques]
-    return _render("browser.md", playbook, here, rows=rows)
+    """Every technique (of this page, when there are many), filterable by support type and by text."""
+    optimization_pages = {technique.id: part.page for part in sitemap.optimization_parts(playbook)
+                          for technique in part.items}
+    parts = sitemap.browser_parts(playbook)
+    filters = {row.filter_value: row.support_type.title if row.support_type else playbook.optimization.title
+               for row in sitemap.part_at(parts, here).items}
+    return _paged("browser.md", playbook, here, parts, optimization_pages=optimization_pages, filters=filters)
 
 
 def summary_page(playbook: Playbook, here: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build, copy_project, inject
+from helpers import ROOT, build, copy_project, grow, inject
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +24,23 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    inject(project)
+def built_copy(tmp_path_factory, name: str, change) -> tuple[Path, Path]:
+    """(project, site): a copy of the project changed by `change(project)`, then built with --strict."""
+    project = copy_project(tmp_path_factory.mktemp(name) / "project")
+    change(project)
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
-    return site
+    return project, site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The site built with hostile text in every kind of field (helpers.inject)."""
+    return built_copy(tmp_path_factory, "hostile", inject)[1]
+
+
+@pytest.fixture(scope="session")
+def big_site(tmp_path_factory):
+    """(project, site): the project with every collection longer than one page (helpers.grow), built."""
+    return built_copy(tmp_path_factory, "big", grow)

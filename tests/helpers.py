@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
 
 import yaml
 from bs4 import BeautifulSoup
@@ -93,3 +95,70 @@ def inject(project):
     rewrite(data / "support_types/reactivo.yml", reactivo)
     rewrite(data / "checklist.yml", checklist)
     rewrite(data / "case_studies.yml", cases)
+
+
+def all_pages(site: Path):
+    """(path, parsed page) for every HTML file of a built site."""
+    for path in sorted(site.rglob("*.html")):
+        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every href/src of every page that points to no file, or to an anchor the target page lacks."""
+    ids = {path: {tag["id"] for tag in page.find_all(id=True)} for path, page in all_pages(site)}
+    broken = []
+    for path, page in all_pages(site):
+        if path.name == "404.html":
+            continue  # Material's 404 page uses site-absolute links by design
+        base = "/" + path.relative_to(site).as_posix()
+        for tag in page.find_all(href=True) + page.find_all(src=True):
+            url = tag.get("href") or tag.get("src")
+            parsed = urlparse(url)
+            if parsed.scheme or url.startswith("//"):
+                continue  # other hosts: see test_no_page_loads_anything_from_another_host
+            target = urlparse(urljoin(base, url))
+            file = site / unquote(target.path).lstrip("/")
+            if target.path.endswith("/") or file.is_dir():
+                file = file / "index.html"
+            if not file.exists():
+                broken.append(f"{base}: {url} (no file)")
+            elif parsed.fragment and file in ids and unquote(parsed.fragment) not in ids[file]:
+                broken.append(f"{base}: {url} (no anchor)")
+    return broken
+
+
+# A big playbook: every collection past one page's capacity (macros/sitemap.py), from copies of the seed.
+BIG_OPTIMIZATION = 45  # 3 pages of 20
+BIG_CASES = 30  # 2 pages of 25
+BIG_PHASES = 30  # 2 pages of 25
+BIG_SUPPORT_TYPES = 55  # 110 techniques + 45 optimisation techniques: 2 pages of the browser
+
+
+def numbered(items: list[dict], count: int, fields: list[str]) -> list[dict]:
+    """`count` items made from `items`; each copy's id and `fields` get its number."""
+    out = []
+    for n in range(count):
+        item = copy.deepcopy(items[n % len(items)])
+        if n >= len(items):
+            item["id"] = f"{item['id']}-{n}"
+            for field in fields:
+                item[field] = f"{item[field]} {n}"
+        out.append(item)
+    return out
+
+
+def grow(project: Path) -> None:
+    """Multiply the project's collections to the BIG_ sizes."""
+    data = project / "data"
+    rewrite(data / "optimization.yml",
+            lambda d: d.update(techniques=numbered(d["techniques"], BIG_OPTIMIZATION, ["title"])))
+    rewrite(data / "case_studies.yml", lambda d: d.update(cases=numbered(d["cases"], BIG_CASES, ["title"])))
+    rewrite(data / "checklist.yml", lambda d: d.update(phases=numbered(d["phases"], BIG_PHASES, ["title"])))
+    reactivo = yaml.safe_load((data / "support_types/reactivo.yml").read_text(encoding="utf-8"))
+    for n in range(len(list((data / "support_types").glob("*.yml"))), BIG_SUPPORT_TYPES):
+        extra = copy.deepcopy(reactivo)
+        extra.update(id=f"tipo-{n:02}", order=100 + n, name=f"Tipo {n:02}", title=f"Soporte {n:02}")
+        for technique in extra["techniques"]:
+            technique["id"] = f"{technique['id']}-{n:02}"
+        (data / f"support_types/tipo-{n:02}.yml").write_text(
+            yaml.safe_dump(extra, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, article
+from helpers import ROOT, all_pages, article, broken_links
 
 SUPPORT_TYPE_FILES = sorted((ROOT / "data" / "support_types").glob("*.yml"))
 
@@ -127,31 +127,8 @@ def test_pages_are_in_spanish(site):
     assert page.select_one("input.md-search__input")["placeholder"] == "Búsqueda"  # Material's own Spanish
 
 
-def all_pages(site: Path):
-    for path in sorted(site.rglob("*.html")):
-        yield path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 def test_every_internal_link_and_anchor_resolves(site):
-    ids = {path: {tag["id"] for tag in page.find_all(id=True)} for path, page in all_pages(site)}
-    broken = []
-    for path, page in all_pages(site):
-        if path.name == "404.html":
-            continue  # Material's 404 page uses site-absolute links by design
-        base = "/" + path.relative_to(site).as_posix()
-        for tag in page.find_all(href=True) + page.find_all(src=True):
-            url = tag.get("href") or tag.get("src")
-            parsed = urlparse(url)
-            if parsed.scheme or url.startswith("//"):
-                continue  # external links are checked by the next test
-            target = urlparse(urljoin(base, url))
-            file = site / unquote(target.path).lstrip("/")
-            if target.path.endswith("/") or file.is_dir():
-                file = file / "index.html"
-            if not file.exists():
-                broken.append(f"{base}: {url} (no file)")
-            elif parsed.fragment and file in ids and unquote(parsed.fragment) not in ids[file]:
-                broken.append(f"{base}: {url} (no anchor)")
+    broken = broken_links(site)
     assert not broken, broken
 
 

@@ -76,8 +76,7 @@
 
   /* The server leaves empty slots (styled to their final height, so nothing shifts): the checklist's
    * [data-pb-toolbar] gets progress + reset, each phase's [data-pb-phase-progress] its progress. */
-  function buildChecklistControls(key, lists) {
-    const slot = document.querySelector(`[data-pb-toolbar="${CSS.escape(key)}"]`);
+  function buildChecklistControls(slot, lists) {
     const total = fromTemplate("progress");
     if (!slot || !total) return null;
     total.firstElementChild.setAttribute("data-pb-progress", "");
@@ -91,25 +90,35 @@
   }
 
   function mountChecklist(key, lists) {
+    const slot = document.querySelector(`[data-pb-toolbar="${CSS.escape(key)}"]`);
     const boxes = lists.flatMap((list) => [...list.querySelectorAll("input[data-pb-item]")]);
     const itemKey = (box) => `${box.closest("[data-pb-phase]").dataset.pbPhase}/${box.dataset.pbItem}`;
     const saved = load(key, (value) => isStringList(value.checked));
     const checked = new Set(saved ? saved.checked : []);
     boxes.forEach((box) => { box.checked = checked.has(itemKey(box)); });
 
-    const toolbar = buildChecklistControls(key, lists);
-    const persist = () => save(key, { checked: boxes.filter((b) => b.checked).map(itemKey) });
+    // A checklist split over several pages names all its phases: ticks in phases on the other pages
+    // are kept and counted (ids are "phase/item"; phase ids are slugs, without "/").
+    const allPhases = new Set(slot && slot.dataset.pbPhases ? slot.dataset.pbPhases.split(" ") : []);
+    const herePhases = new Set(lists.map((list) => list.dataset.pbPhase));
+    const phaseOf = (id) => id.split("/")[0];
+    let elsewhere = [...checked].filter((id) => allPhases.has(phaseOf(id)) && !herePhases.has(phaseOf(id)));
+    const itemCount = slot && slot.dataset.pbItems ? Number(slot.dataset.pbItems) : boxes.length;
+
+    const toolbar = buildChecklistControls(slot, lists);
+    const persist = () => save(key, { checked: [...elsewhere, ...boxes.filter((b) => b.checked).map(itemKey)] });
     const update = () => {
       const done = (list) => list.filter((b) => b.checked).length;
-      showProgress(toolbar && toolbar.querySelector("[data-pb-progress]"), done(boxes), boxes.length);
+      showProgress(toolbar && toolbar.querySelector("[data-pb-progress]"), elsewhere.length + done(boxes), itemCount);
       lists.forEach((list) => {
         const own = [...list.querySelectorAll("input[data-pb-item]")];
         showProgress(phaseProgress(list), done(own), own.length);
       });
     };
 
-    // Items deleted from the data leave ids behind: drop them silently.
-    if (saved && saved.checked.some((id) => !boxes.some((box) => itemKey(box) === id))) persist();
+    // Items and phases deleted from the data leave ids behind: drop them silently.
+    const known = new Set([...elsewhere, ...boxes.map(itemKey)]);
+    if (saved && saved.checked.some((id) => !known.has(id))) persist();
 
     lists.forEach((list) => list.addEventListener("change", (event) => {
       if (!event.target.matches("input[data-pb-item]")) return;
@@ -121,6 +130,7 @@
       reset.addEventListener("click", () => {
         if (!window.confirm(reset.dataset.pbConfirm)) return;
         boxes.forEach((box) => { box.checked = false; });
+        elsewhere = [];
         persist();
         update();
       });

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 KEY = "playbook:soporte-y-servicio-en-ventas:checklist:implementacion"
 PROCESS_KEY = "playbook:soporte-y-servicio-en-ventas:process:respuesta-rapida"
@@ -180,3 +181,30 @@ def test_progress_and_reset_appear_without_pushing_the_checklist_down(browser, s
     before, after = measured
     assert len(after) == 4 and all(h > 0 for h in after)
     assert before == after
+
+
+def test_a_checklist_split_over_two_pages_counts_and_resets_as_one(page, serve, big_site):
+    project, site = big_site
+    base = serve(site)
+    phases = yaml.safe_load((project / "data/checklist.yml").read_text(encoding="utf-8"))["phases"]
+    total = sum(len(phase["items"]) for phase in phases)
+    page.goto(f"{base}/checklist/")
+    first = page.locator("input[data-pb-item]").first.get_attribute("id")
+    tick(page, first)
+    assert progress(page) == f"1/{total}"
+
+    page.locator("a.md-footer__link--next").click()  # "Siguiente", by instant navigation
+    page.wait_for_url("**/checklist/2/")
+    assert progress(page) == f"1/{total}", "the tick on the first page counts here"
+    last = page.locator("input[data-pb-item]").last.get_attribute("id")
+    tick(page, last)
+    assert progress(page) == f"2/{total}"
+
+    page.goto(f"{base}/checklist/")
+    assert page.locator(f"#{first}").is_checked() and progress(page) == f"2/{total}"
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-pb-reset]").click()
+    assert progress(page) == f"0/{total}"
+    page.goto(f"{base}/checklist/2/")
+    assert not page.locator(f"#{last}").is_checked() and progress(page) == f"0/{total}"
+    assert stored(page)["checked"] == [] and page.console_errors == []
