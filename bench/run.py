@@ -38,6 +38,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402
+from macros import sitemap  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KB = 1024
@@ -163,6 +164,12 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+def optimisation_url(pb, technique_id: str) -> str:
+    """Where an optimisation technique lives: its page of the (possibly split) collection."""
+    part = next(p for p in sitemap.optimization_parts(pb) if any(t.id == technique_id for t in p.items))
+    return f"{part.page.removesuffix('.md')}/#{technique_id}"
+
+
 def search_queries(pb) -> list[tuple[str, str]]:
     """A handful of (query, expected page/#anchor) that exist in the generated playbook."""
     types = pb.support_types
@@ -173,7 +180,7 @@ def search_queries(pb) -> list[tuple[str, str]]:
     return [
         (fold(technique.title), f"tipos/{middle.id}/#{technique.id}"),
         (fold(last.techniques[1].title), f"tipos/{last.id}/#{last.techniques[1].id}"),
-        (fold(optimisation.title), f"optimizacion/#{optimisation.id}"),
+        (fold(optimisation.title), optimisation_url(pb, optimisation.id)),
         (fold(middle.name), f"tipos/{middle.id}/"),
         (first_word, f"tipos/{last.id}/#{last.techniques[1].id}"),
         (fold(technique.title)[:6], f"tipos/{middle.id}/#{technique.id}"),  # a partial word, as typed

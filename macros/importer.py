@@ -81,6 +81,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "showing": "{shown} de {total} técnicas",
     "no_match": "Ninguna técnica coincide con el filtro.",
     "see_all_of_type": "Ver todas las técnicas de este tipo",
+    "pages": "Páginas",
     "print": "Imprimir",
     "handout": "Manual completo para imprimir",
     "contents": "Contenido",

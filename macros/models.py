@@ -178,6 +178,7 @@ class Labels(Model):
     showing: Text
     no_match: Text
     see_all_of_type: Text
+    pages: Text
     print: Text
     handout: Text
     contents: Text

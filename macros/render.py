@@ -154,7 +154,8 @@ def support_type_page(playbook: Playbook, here: str, type_id: str) -> str:
 
 def _paged(template: str, playbook: Playbook, here: str, parts: list[sitemap.Part], **context: object) -> str:
     """One page of a collection that may be split over several (see sitemap.split)."""
-    return _render(template, playbook, here, part=sitemap.part_at(parts, here), paged=len(parts) > 1, **context)
+    return _render(template, playbook, here, parts=parts, part=sitemap.part_at(parts, here), paged=len(parts) > 1,
+                   **context)
 
 
 def optimization_page(playbook: Playbook, here: str) -> str:
@@ -181,8 +182,14 @@ def technique_browser(playbook: Playbook, here: str) -> str:
     optimization_pages = {technique.id: part.page for part in sitemap.optimization_parts(playbook)
                           for technique in part.items}
     parts = sitemap.browser_parts(playbook)
-    filters = {row.filter_value: row.support_type.title if row.support_type else playbook.optimization.title
-               for row in sitemap.part_at(parts, here).items}
+    # Every type is offered on every page; one whose rows are on another page of the browser names
+    # that page (its number in the pager), and playbook.js opens it.
+    numbers = {part.page: number for number, part in enumerate(parts, start=1)}
+    here_page = sitemap.part_at(parts, here).page
+    pages = _browser_pages(playbook)
+    filters = [(t.id, t.title) for t in playbook.support_types]
+    filters.append((sitemap.OPTIMIZATION_FILTER, playbook.optimization.title))
+    filters = [(value, title, None if pages[value] == here_page else numbers[pages[value]]) for value, title in filters]
     return _paged("browser.md", playbook, here, parts, optimization_pages=optimization_pages, filters=filters)
 
 

@@ -89,3 +89,12 @@ def test_no_broken_link_or_anchor_in_the_big_site(big_site):
     _, site = big_site
     assert len(list(all_pages(site))) > 60
     assert broken_links(site) == []
+
+
+def test_each_page_of_a_split_collection_links_to_all_its_pages(big_site):
+    _, site = big_site
+    pager = article(site, "optimizacion/2/").select_one("nav.pb-pager")
+    assert [a.get_text() for a in pager.select("a")] == ["1–20", "41–45"]
+    assert pager.select_one("strong").get_text() == "21–40"
+    assert article(site, "casos-de-estudio/").select_one("nav.pb-pager a")["href"] == "2/"
+    assert article(site, "checklist/2/").select_one("nav.pb-pager a")["href"] == "../"

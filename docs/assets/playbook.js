@@ -259,9 +259,26 @@
     const items = [...list.querySelectorAll("[data-pb-type]")].map((element) => (
       { element, type: element.dataset.pbType, text: fold(element.textContent) }));
 
+    // A browser split over several pages: a type whose rows are on another page names that page's
+    // number (data-pb-part), and the pager holds the link to it.
+    const pager = root.querySelector("[data-pb-pager]");
+    const openPageOf = (option, replace) => {
+      const link = option && option.dataset.pbPart && pager
+        ? pager.querySelectorAll("a, strong")[Number(option.dataset.pbPart) - 1] : null;
+      if (!link || !link.href) return false;
+      const url = new URL(link.href);
+      url.searchParams.set("tipo", option.value);
+      if (text.value.trim()) url.searchParams.set("texto", text.value.trim());
+      if (replace) window.location.replace(url);
+      else window.location.assign(url);
+      return true;
+    };
+
     const params = new URLSearchParams(window.location.search);
     text.value = params.get("texto") || "";
-    type.value = [...type.options].some((o) => o.value === params.get("tipo")) ? params.get("tipo") : "";
+    const wanted = [...type.options].find((o) => o.value === params.get("tipo"));
+    if (openPageOf(wanted, true)) return;
+    type.value = wanted ? wanted.value : "";
 
     const apply = () => {
       const words = fold(text.value).split(/\s+/).filter(Boolean);
@@ -280,7 +297,10 @@
       }
       window.history.replaceState(window.history.state, "", url);
     };
-    form.addEventListener("input", apply);
+    form.addEventListener("input", (event) => {
+      if (event.target === type && openPageOf(type.selectedOptions[0], false)) return;
+      apply();
+    });
     form.addEventListener("submit", (event) => event.preventDefault());
     apply();
   }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlparse
 
+import yaml
+
 from helpers import ROOT
 from macros.loader import load_playbook
 
@@ -80,3 +82,19 @@ def test_without_javascript_the_full_list_shows(browser, server):
     assert len(visible_titles(page)) == ALL
     assert page.locator("[data-pb-browser-filters]").is_hidden()
     context.close()
+
+
+def test_on_a_browser_split_over_pages_every_type_is_offered_and_opens_its_page(page, serve, big_site):
+    project, site = big_site
+    base = serve(site)
+    optimization = yaml.safe_load((project / "data/optimization.yml").read_text(encoding="utf-8"))["techniques"]
+    page.goto(f"{base}/tecnicas/")
+    page.locator("[data-pb-filter-type]").select_option("optimizacion")
+    page.wait_for_url("**/tecnicas/2/?tipo=optimizacion")
+    assert visible_titles(page) == [t["title"] for t in optimization]
+    assert count(page).startswith(f"{len(optimization)} de ")
+
+    page.goto(f"{base}/tecnicas/2/?tipo=reactivo&texto=rapida")  # a shared link to the wrong page
+    page.wait_for_url("**/tecnicas/?tipo=reactivo&texto=rapida")
+    assert visible_titles(page) == ["Respuesta Rápida"]
+    assert page.console_errors == []
