@@ -101,6 +101,15 @@ def _offline_enabled(config) -> bool:
     return bool(offline and offline.config.enabled)
 
 
+PRINT_SITE_SCRIPT = re.compile(r'<script src="[^"]*js/print-site\.js"></script>')
+
+
+def on_post_page(output, page, config):
+    """print-site adds its script to every page, but only the handout (which print-site renders again
+    after this, with the script) calls it: elsewhere it is one more request before the page settles."""
+    return PRINT_SITE_SCRIPT.sub("", output)
+
+
 TAG_LINK = re.compile(r'<a class="pb-tag"[^>]*>.*?</a>', re.DOTALL)
 
 

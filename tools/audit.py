@@ -55,6 +55,9 @@ METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "
            "cumulative-layout-shift": "CLS"}
 
 
+MOBILE_RUNS = 3
+
+
 def run_lighthouse(url: str, form_factor: str, out: Path) -> dict[str, int | str]:
     """One Lighthouse run → the four category scores (0–100) and the metrics behind performance."""
     command = ["npx", "--yes", LIGHTHOUSE, url, "--quiet", "--output=json", f"--output-path={out}",
@@ -80,8 +83,12 @@ def main() -> int:
     try:
         for name, path in PAGES.items():
             for form_factor in ["mobile", "desktop"]:
-                scores = run_lighthouse(f"{base}/{path}", form_factor,
-                                        out_dir / f"{name.replace(' ', '-')}-{form_factor}.json")
+                # Mobile (4× CPU slowdown) swings with the machine's load: keep the run with the median
+                # performance score, as Lighthouse's own docs advise (desktop scores do not move).
+                runs = [run_lighthouse(f"{base}/{path}", form_factor,
+                                       out_dir / f"{name.replace(' ', '-')}-{form_factor}-{n}.json")
+                        for n in range(1, (MOBILE_RUNS if form_factor == "mobile" else 1) + 1)]
+                scores = sorted(runs, key=lambda run: run["performance"])[len(runs) // 2]
                 rows.append((name, form_factor, scores))
                 for category, target in TARGETS.items():
                     if category == "performance" and form_factor == "desktop":
@@ -96,7 +103,8 @@ def main() -> int:
     lines += [f"| {name} | {ff} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
               + " | ".join(s[label] for label in METRICS.values()) + " |" for name, ff, s in rows]
     lines += ["", "Mobile is Lighthouse's default: a simulated slow 4G and a 4× slower CPU; the site is served "
-              "gzip-compressed, as static hosts do. Scores move a few points between runs on a busy machine.",
+              "gzip-compressed, as static hosts do. Scores move a few points between runs on a busy machine, so each "
+              f"mobile row is the run with the median performance score of {MOBILE_RUNS}.",
               "", "Targets: performance ≥ 95 (mobile), accessibility 100, best practices 100, SEO ≥ 95.",
               "Missed: " + ("; ".join(missed) if missed else "none")]
     (out_dir / "RESULTS.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
