@@ -154,8 +154,7 @@ def support_type_page(playbook: Playbook, here: str, type_id: str) -> str:
 
 def _paged(template: str, playbook: Playbook, here: str, parts: list[sitemap.Part], **context: object) -> str:
     """One page of a collection that may be split over several (see sitemap.split)."""
-    return _render(template, playbook, here, parts=parts, part=sitemap.part_at(parts, here), paged=len(parts) > 1,
-                   **context)
+    return _render(template, playbook, here, parts=parts, part=sitemap.part_at(parts, here), **context)
 
 
 def optimization_page(playbook: Playbook, here: str) -> str:

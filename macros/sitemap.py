@@ -36,7 +36,6 @@ class Part:
     items: list
     first: int
     last: int
-    total: int
 
     @property
     def range(self) -> str:
@@ -53,8 +52,7 @@ def _parts(page: str, chunks: list[list]) -> list[Part]:
     stem = page.removesuffix(".md")
     parts, first = [], 1
     for number, chunk in enumerate(chunks, start=1):
-        parts.append(Part(page if number == 1 else f"{stem}/{number}.md", chunk, first, first + len(chunk) - 1,
-                          sum(len(c) for c in chunks)))
+        parts.append(Part(page if number == 1 else f"{stem}/{number}.md", chunk, first, first + len(chunk) - 1))
         first += len(chunk)
     return parts
 
