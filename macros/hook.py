@@ -123,8 +123,8 @@ def on_post_build(config):
     if _offline_enabled(config):
         if not IFRAME_WORKER.is_file():
             raise PluginError("the offline bundle needs npm's iframe-worker: run `make offline`, which installs it")
-        shutil.copyfile(IFRAME_WORKER, Path(config.site_dir) / IFRAME_WORKER_URL)
-    lunr_es = Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
+        shutil.copyfile(IFRAME_WORKER, site / IFRAME_WORKER_URL)
+    lunr_es = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
     patch = SEARCH_FOLDING.read_text(encoding="utf-8")
     stock = lunr_es.read_text(encoding="utf-8")
     if patch not in stock:

@@ -2,7 +2,7 @@
 
 `import_markdown` is pure: text or bytes in, file texts and a report out (nothing written, no MkDocs).
 `write_import` validates those files with the loader in a scratch folder and only then moves them
-into place. `main` is the command line (`python -m macros.importcmd SRC OUT`).
+into place. `main` is the command line (`python -m macros import SRC OUT`, `make import`).
 
 Nothing is dropped silently: every line the importer does not recognise is reported with its line
 number and kept in OUT/unmapped.yml (next to OUT/data/, since the loader rejects unknown data files).
@@ -1244,7 +1244,7 @@ def _install(stage: Path, out_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     """`SRC OUT`: import SRC into OUT/data/ and OUT/unmapped.yml; print the report; 0 on success."""
     parser = argparse.ArgumentParser(
-        prog="python -m macros.importcmd",
+        prog="python -m macros import",
         description="Import a Markdown playbook (in the shape of the seed) into data/ YAML files.")
     parser.add_argument("source", type=Path, help="the Markdown playbook to import")
     parser.add_argument("out", type=Path, help="folder that receives data/ and unmapped.yml")
@@ -1261,15 +1261,13 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     result = import_markdown(raw, source)
     problems = result.errors or write_import(result, args.out)
+    for line in result.report:
+        print(line)
     if problems:
-        for line in result.report:
-            print(line)
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problem(s): nothing was written.", file=sys.stderr)
         return 1
-    for line in result.report:
-        print(line)
     data_files = sum(1 for path in result.files if path.startswith("data/"))
     print(f"wrote {data_files} files into {args.out / 'data'} and {args.out / UNMAPPED_FILE}")
     return 0

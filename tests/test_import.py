@@ -23,7 +23,7 @@ OTRO = Path(__file__).parent / "fixtures" / "otro-playbook.md"
 
 
 def run(source: Path, out: Path, capsys) -> tuple[int, str, str]:
-    """`python -m macros.importcmd SOURCE OUT` in process: exit code, stdout, stderr."""
+    """`python -m macros import SOURCE OUT` in process: exit code, stdout, stderr."""
     code = main([str(source), str(out)])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
