@@ -25,6 +25,7 @@ from typing import Any
 
 import charset_normalizer
 import yaml
+import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-1252 codec
 from ftfy import fix_encoding
 from ftfy.badness import badness, is_bad
 
@@ -34,8 +35,10 @@ DEFAULT_ICON = "📘"
 MAX_SOURCE_BYTES = 1_000_000
 """A playbook is tens of kilobytes; a bigger file is not one (same spirit as the loader's limit)."""
 
-LEGACY_ENCODINGS = {"mac_roman": "Mac Roman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
-"""Encodings a UTF-8 document is commonly mis-decoded through, tried in this order."""
+LEGACY_ENCODINGS = {"mac_roman": "Mac Roman", "sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1"}
+"""Encodings a UTF-8 document is commonly mis-decoded through, tried in this order. Windows-1252 as
+Windows itself decodes it (ftfy's "sloppy" codec: its five unassigned bytes become U+0081…), so
+a document with Á or emoji, whose UTF-8 holds those bytes, still round-trips."""
 
 DEFAULT_LABELS: dict[str, str] = {
     # A copy of data/playbook.yml's labels: the interface text a document does not contain.

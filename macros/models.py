@@ -13,7 +13,9 @@ STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 Text = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\r\n]*$"),
+    # The pattern repeats "not blank" for editors: the schema knows no stripping, so without `\S` it would
+    # accept "   ", which the build refuses.
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\r\n]*\S[^\r\n]*$"),
 ]
 """One line of plain text, shown literally (no Markdown, no HTML)."""
 

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
+from copy import deepcopy
+from datetime import date
+
+import pydantic
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
 
 from helpers import ROOT
-from macros.schema import render_schemas
+from macros.loader import SUPPORT_TYPES_DIR
+from macros.schema import render_schemas, schema_files
 
 
 def test_committed_schemas_match_the_models():
@@ -20,3 +28,78 @@ def test_every_data_file_points_its_editor_at_an_existing_schema():
         schema = (path.parent / first.split("=", 1)[1]).resolve()
         assert schema.is_file(), f"{path}: {schema} does not exist"
         assert json.loads(schema.read_text(encoding="utf-8"))["additionalProperties"] is False
+
+
+def data_files() -> list:
+    """(data file, its model, its committed schema) for every file of data/."""
+    files = []
+    by_file = {described: (model, ROOT / "schemas" / name) for name, (described, model) in schema_files().items()}
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        relative = path.relative_to(ROOT).as_posix()
+        model, schema = by_file.get(relative) or by_file[f"data/{SUPPORT_TYPES_DIR}/*.yml"]
+        files.append(pytest.param(path, model, schema, id=relative))
+    return files
+
+
+def node_at(tree, path):
+    for part in path:
+        tree = tree[part]
+    return tree
+
+
+def variants(tree, path=()):
+    """(where, edited copy, is an unknown key) for one edit of each kind at every place: an unknown key in
+    every block, every field dropped, every list emptied, every text left blank."""
+    def edited(change):
+        copy = deepcopy(tree)
+        change(copy)
+        return copy
+
+    node = node_at(tree, path)
+    if isinstance(node, dict):
+        yield f"{path} + campo_desconocido", edited(lambda t: node_at(t, path).update(campo_desconocido="x")), True
+        for key in node:
+            yield f"{path} - {key}", edited(lambda t, key=key: node_at(t, path).pop(key)), False
+            yield from variants(tree, path + (key,))
+    elif isinstance(node, list):
+        yield f"{path} = []", edited(lambda t: node_at(t, path).clear()), False
+        for index in range(len(node)):
+            yield from variants(tree, path + (index,))
+    elif isinstance(node, str):
+        yield f"{path} = '   '", edited(lambda t: node_at(t, path[:-1]).__setitem__(path[-1], "   ")), False
+
+
+def as_json(value):
+    """What an editor's YAML reader hands the schema: dates stay the text they were written as."""
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def accepted_by_the_build(model, tree) -> bool:
+    try:
+        model.model_validate(tree)
+    except pydantic.ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("path, model, schema", data_files())
+def test_the_editor_and_the_build_agree_on_every_edit(path, model, schema):
+    """Every data file, and one mistake at every place in it: the schema (the editor's red underline)
+    accepts exactly what the build accepts, and an unknown key is refused by both at every depth."""
+    validator = Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")))
+    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert accepted_by_the_build(model, tree) and validator.is_valid(as_json(tree))
+    disagreements, unknown_accepted = [], []
+    for where, edited, is_unknown_key in variants(tree):
+        build, editor = accepted_by_the_build(model, edited), validator.is_valid(as_json(edited))
+        if build != editor:
+            disagreements.append(f"{where}: build {'accepts' if build else 'refuses'}, editor "
+                                 f"{'accepts' if editor else 'refuses'}")
+        if is_unknown_key and (build or editor):
+            unknown_accepted.append(where)
+    assert not unknown_accepted, unknown_accepted[:5]
+    assert not disagreements, disagreements[:5]

@@ -64,8 +64,32 @@ def test_a_tag_opens_the_browser_page_holding_every_technique_of_its_type(big_si
         options = [o["value"] for o in browser.select("select[data-pb-filter-type] option")]
         assert type_id in options and len(options) == len(set(options))
     counted = sum(len(article(site, path).select(".pb-browser__item")) for path in page_paths("tecnicas/", 2))
-    assert counted == 2 * BIG_SUPPORT_TYPES + BIG_OPTIMIZATION
+    assert counted == technique_count(project) + BIG_OPTIMIZATION
     assert not (site / "tecnicas/3").exists()
+
+
+def technique_count(project) -> int:
+    return sum(len(data(project, f"support_types/{path.name}")["techniques"])
+               for path in (project / "data/support_types").glob("*.yml"))
+
+
+def test_each_page_holds_its_share_and_a_support_type_never_straddles_two(big_site):
+    """20 optimisation techniques a page, 25 cases, 25 phases; at most 100 browser rows, whole types only."""
+    project, site = big_site
+    per_page = [len(article(site, path).select("h2[id]")) for path in page_paths("optimizacion/", 3)]
+    assert per_page == [20, 20, BIG_OPTIMIZATION - 40]
+    assert [len(article(site, path).select("h2[id]")) for path in page_paths("casos-de-estudio/", 2)] == [25, 5]
+    assert [len(article(site, path).select("h2[id]")) for path in page_paths("checklist/", 2)] == [25, 5]
+    pages_of_type: dict[str, set[str]] = {}
+    for path in page_paths("tecnicas/", 2):
+        rows = article(site, path).select(".pb-browser__item")
+        assert 0 < len(rows) <= 100, path
+        for row in rows:
+            pages_of_type.setdefault(row["data-pb-type"], set()).add(path)
+    straddling = {type_id: pages for type_id, pages in pages_of_type.items()
+                  if type_id != "optimizacion" and len(pages) > 1}
+    assert not straddling
+    assert len(pages_of_type) == BIG_SUPPORT_TYPES + 1
 
 
 def test_home_index_lists_groups_of_support_types_not_every_type(big_site):

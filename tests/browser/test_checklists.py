@@ -57,7 +57,10 @@ def test_progress_per_phase_and_per_checklist_updates_live(page, server):
     assert progress(page, '[data-pb-phase-progress="durante"]') == "0/5"
     assert progress(page, '[data-pb-phase-progress="post"]') == "1/4"
     assert page.locator("[data-pb-progress]").get_attribute("role") == "status"
-    assert page.locator("[data-pb-progress] progress").evaluate("el => el.value") == 3
+    bars = {"[data-pb-progress]": (3, 13), '[data-pb-phase-progress="pre"]': (2, 4),
+            '[data-pb-phase-progress="durante"]': (0, 5)}
+    for selector, (value, maximum) in bars.items():
+        assert page.locator(f"{selector} progress").evaluate("el => [el.value, el.max]") == [value, maximum], selector
 
 
 def test_state_is_versioned_json_keyed_by_phase_and_item_ids(page, server):
@@ -69,10 +72,12 @@ def test_state_is_versioned_json_keyed_by_phase_and_item_ids(page, server):
 def test_saved_ids_tick_their_items_and_stale_ids_are_dropped(page, server):
     page.goto(f"{server}/checklist/")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [KEY, json.dumps({"version": 1, "checked": ["post/optimiza", "pre/borrado-hace-tiempo"]})])
+                  [KEY, json.dumps({"version": 1, "checked": ["post/optimiza", "pre/borrado-hace-tiempo",
+                                                               "fase-borrada/prepara-equipo"]})])
     page.reload()
     assert page.locator("#pb-post-optimiza").is_checked()
     assert not page.locator("#pb-durante-optimiza").is_checked()
+    assert progress(page) == "1/13", "ticks of deleted items and phases are not counted"
     assert stored(page) == {"version": 1, "checked": ["post/optimiza"]}
 
 

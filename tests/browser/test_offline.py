@@ -7,6 +7,7 @@ import subprocess
 import zipfile
 
 import pytest
+from playwright.sync_api import expect
 
 from helpers import ENV, ROOT
 
@@ -63,5 +64,5 @@ def test_personaliser_works_offline(offline_page, bundle):
     preview = page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
     assert "- Tiempo de respuesta: 5 minutos" in preview
     panel.locator("[data-pb-copy]").click()
-    assert panel.locator("[data-pb-status]").inner_text() == "Copiado"
+    expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")  # the copy is asynchronous
     assert page.console_errors == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from playwright.sync_api import expect
+
 KEY = "playbook:soporte-y-servicio-en-ventas:script:respuesta-rapida"
 
 
@@ -37,7 +39,7 @@ def test_preview_follows_typing_and_copy_gives_the_filled_text(page, server):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == preview
     assert copied.startswith('"Para soporte reactivo efectivo:\n\nRESPUESTA:\n')
-    assert panel.locator("[data-pb-status]").inner_text() == "Copiado"
+    expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")
 
 
 def test_material_copy_button_still_copies_the_original(page, server):
@@ -76,3 +78,18 @@ def test_garbage_values_are_ignored(page, server):
     panel.locator("summary").click()
     assert field(panel, "[X]").input_value() == ""
     assert page.console_errors == []
+
+
+def test_typed_markup_shows_as_text_and_never_runs(page, server):
+    """What a rep types is text: a pasted tag shows as typed in the preview and the copy, and runs nothing."""
+    panel = open_panel(page, server)
+    typed = "<img src=x onerror=alert(1)><b>Juan</b>"
+    field(panel, "[X]").fill(typed)
+    preview = page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]')
+    assert f"- Tiempo de respuesta: {typed} minutos\n" in preview.inner_text()
+    assert preview.locator("img, b").count() == 0
+    panel.locator("[data-pb-copy]").click()
+    expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")
+    assert typed in page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_load_state("networkidle")  # a broken image's onerror would have fired by now
+    assert page.dialogs == [] and page.console_errors == []

@@ -101,3 +101,13 @@ def test_handout_has_cover_contents_and_every_part(page, server):
     assert PLAYBOOK.info.closing_quote in text
     assert 10 <= len(pages) <= 30
     assert not [word for word in SCREEN_ONLY if word in text]
+
+
+def test_a_page_of_a_split_collection_prints_without_its_pager(page, serve, big_site):
+    _, site = big_site
+    page.goto(f"{serve(site)}/optimizacion/2/")
+    assert page.locator("nav.pb-pager").is_visible(), "on screen the pager shows"
+    text = flat(pdf_pages(page))
+    assert "Técnica 21:" in text and "Técnica 40:" in text
+    assert "Páginas" not in text and "1–20" not in text and "41–45" not in text
+    assert not [word for word in SCREEN_ONLY if word in text]

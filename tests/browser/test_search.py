@@ -29,6 +29,8 @@ QUERIES = [  # (what a rep types, the technique that must come up: page/#anchor)
     ("lealtad", "tipos/premium/#valor-agregado"),
     ("optimizacion continua", "tipos/proactivo/#optimizacion-continua"),
     ("tiempo de resolucion", "optimizacion/#tiempo-de-resolucion"),
+    ("anos", "tipos/especializado/#expertise-especializado"),  # the page says "años"
+    ("AÑOS", "tipos/especializado/#expertise-especializado"),
 ]
 
 

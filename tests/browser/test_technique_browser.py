@@ -47,6 +47,8 @@ def test_filter_by_text_forgives_accents(page, server):
     page.locator("[data-pb-filter-text]").press_sequentially("resolucion")
     assert visible_titles(page) == ["Resolución Efectiva", "Tiempo de Resolución"]
     assert parse_qs(urlparse(page.url).query) == {"texto": ["resolucion"]}
+    page.locator("[data-pb-filter-text]").fill("TIEMPO resolución")
+    assert visible_titles(page) == ["Tiempo de Resolución"], "every word typed must match, in any case"
     page.locator("[data-pb-filter-text]").fill("zzzz")
     assert visible_titles(page) == [] and page.locator("[data-pb-browser-empty]").is_visible()
 
