@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline audit bench import test check schema chromium clean
+.PHONY: serve build offline audit bench mutation import test check schema chromium clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -41,6 +41,9 @@ audit: build chromium  ## Lighthouse on three pages, mobile and desktop → audi
 
 bench: $(VENV)/.test chromium  ## build benchmark at 1×, 10×, 100× vs plain Markdown → bench/RESULTS.md
 	$(PYTHON) bench/run.py
+
+mutation: $(VENV)/.test chromium node_modules/.installed  ## plant each bug of mutation/mutants.yml, run its tests → mutation/RESULTS.md (slow: not in make test)
+	$(PYTHON) mutation/run.py
 
 check: $(VENV)/.site  ## validate data/ without building
 	$(PYTHON) -m macros check

@@ -36,6 +36,9 @@ CASES = {
                           "appears twice", line=None),
     "unknown key": Case(REACTIVO, "focus: Respuesta", "fokus: Respuesta", "fokus",
                         "unknown field — did you mean `focus`?"),
+    "misspelt key inside a technique": Case(REACTIVO, "    process:\n      - Detecta problema rápidamente",
+                                            "    proces:\n      - Detecta problema rápidamente",
+                                            "techniques[0].proces", "unknown field — did you mean `process`?"),
     "missing field": Case(REACTIVO, "      closing: ¿Cómo podemos mejorar la respuesta?\n", "",
                           "techniques[0].script.closing", "Field required", line="    script:"),
     "text where a list is expected": Case(
@@ -80,6 +83,8 @@ CASES = {
                                "no support type has the id `proactiva` — did you mean `proactivo`?"),
     "unquoted no": Case(REACTIVO, "focus: Respuesta", "focus: no", "focus", "got a yes/no value"),
     "unquoted 12:30": Case(REACTIVO, "focus: Respuesta", "focus: 12:30", "focus", "got a number"),
+    "unquoted yes as an order": Case(REACTIVO, "order: 1", "order: yes", "order",
+                                     "expected a whole number, got a yes/no value"),
     "unquoted 010": Case(REACTIVO, "focus: Respuesta", "focus: 010", "focus", "got a number"),
     "unquoted version 1.0": Case("data/playbook.yml", 'version: "1.0"', "version: 1.0", "version",
                                  "put the text in double quotes"),

@@ -3,6 +3,7 @@ mis-encoded, idempotent, nothing dropped silently — and bad documents get `sou
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import yaml
 
 import test_seed_coverage
 from helpers import ROOT, SEED, build
-from macros.importer import DEFAULT_LABELS, import_markdown, main
+from macros.importer import DEFAULT_LABELS, import_markdown, main, write_import
 from macros.loader import load_playbook
 from macros.models import Labels
 from test_seed_coverage import seed_units, site_text
@@ -126,6 +127,30 @@ def test_a_bullet_starting_with_a_blank_is_text_not_a_task(tmp_path, capsys):
     reactivo = load_playbook(tmp_path / "out" / "data").support_types[0]
     assert reactivo.characteristics[0] == "[X] problemas resueltos al día"
     assert yaml.safe_load((tmp_path / "out" / "unmapped.yml").read_text(encoding="utf-8")) == []
+
+
+def test_a_title_in_spanish_question_marks_gets_a_clean_id(tmp_path, capsys):
+    source = tmp_path / "question.md"
+    source.write_text(SEED_TEXT.replace("#### **Técnica 1: Respuesta Rápida**",
+                                        "#### **Técnica 1: ¿Respuesta Rápida?**", 1), encoding="utf-8")
+    code, _, err = run(source, tmp_path / "out", capsys)
+    assert code == 0, err
+    technique = load_playbook(tmp_path / "out" / "data").support_types[0].techniques[0]
+    assert (technique.id, technique.title) == ("respuesta-rapida", "¿Respuesta Rápida?")
+
+
+def test_files_the_loader_refuses_are_never_installed(imported, tmp_path):
+    """The last guard: whatever the parser produces is validated before it replaces anything."""
+    result = import_markdown(SEED.read_bytes(), SEED.name)
+    checklist = result.files["data/checklist.yml"]
+    assert checklist.count("  - id: pre\n") == 1
+    broken = dataclasses.replace(result, files={**result.files,
+                                                "data/checklist.yml": checklist.replace("  - id: pre\n", "  - id: Pre\n")})
+    out = tmp_path / "out"
+    shutil.copytree(imported, out)
+    problems = write_import(broken, out)
+    assert len(problems) == 1 and "data/checklist.yml:" in problems[0] and "`Pre` is not a valid id" in problems[0]
+    assert files_of(out) == files_of(imported)
 
 
 def test_the_clean_seed_needs_no_repair(tmp_path, capsys):

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import shutil
+import socket
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from helpers import build, copy_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -25,8 +28,8 @@ def serve():
     """Serve a folder over HTTP on localhost; returns its base URL. Servers stop at the session's end."""
     servers = []
 
-    def start(directory) -> str:
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    def start(directory, port: int = 0) -> str:
+        httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(directory)))
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         servers.append(httpd)
         return f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -40,6 +43,21 @@ def serve():
 def server(serve, site):
     """The built site at http://127.0.0.1:<port>/."""
     return serve(site)
+
+
+@pytest.fixture(scope="session")
+def instant_server(serve, tmp_path_factory):
+    """The site as built by a host who sets `site_url` to its real address: only then does Material's instant
+    navigation work (it follows just the links listed in sitemap.xml, which is empty without site_url)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    project = copy_project(tmp_path_factory.mktemp("instant") / "project")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(f"\nsite_url: http://127.0.0.1:{port}/\n")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return serve(project / "site", port)
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,7 @@ QUERIES = [  # (what a rep types, the technique that must come up: page/#anchor)
     ("tiempo de resolucion", "optimizacion/#tiempo-de-resolucion"),
     ("anos", "tipos/especializado/#expertise-especializado"),  # the page says "años"
     ("AÑOS", "tipos/especializado/#expertise-especializado"),
+    ("cuando hay urgencia", "tipos/24-7/#respuesta-urgente"),  # stop words match nothing, and are not "missing"
 ]
 
 
