@@ -47,6 +47,7 @@ class Mutant:
     bug: str
     tests: list[str]
     after: list[str] | None = None  # a command to run after planting (e.g. regenerate the schemas)
+    survives_because: str | None = None  # a known survivor: why it is harmless, or where its test belongs
 
 
 @dataclass(frozen=True)
@@ -168,8 +169,9 @@ def report(outcomes: list[Outcome], minutes: float) -> str:
     survivors = [o for o in outcomes if o.verdict not in {"caught", "timeout"}]
     if survivors:
         lines += ["## Not caught", ""]
-        lines += [f"- `{o.mutant.id}` ({o.verdict}) in `{o.mutant.file}`: {o.mutant.bug} {o.detail}".rstrip()
-                  for o in survivors]
+        lines += [f"- `{o.mutant.id}` ({o.verdict}) in `{o.mutant.file}`: {o.mutant.bug}. "
+                  f"{'Survives because ' + ' '.join(o.mutant.survives_because.split()) if o.mutant.survives_because else '**No reason given: add a test.**'} "
+                  f"{o.detail}".rstrip() for o in survivors]
         lines += [""]
     lines += ["## Every mutant", "", "| mutant | file | bug | verdict | noticed by | s |", "|---|---|---|---|---|---|"]
     for o in outcomes:

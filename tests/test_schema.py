@@ -1,4 +1,5 @@
-"""Editors validate data files through JSON Schemas generated from the models; they must not go stale."""
+"""Editors validate data files through JSON Schemas generated from the models: never stale, and accepting
+exactly what the build accepts."""
 
 from __future__ import annotations
 
