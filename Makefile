@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline audit bench mutation import test check schema chromium clean
+.PHONY: serve build offline audit bench mutation import test lint check schema chromium clean
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -55,8 +55,12 @@ import: $(VENV)/.site  ## Markdown playbook → data files: make import SRC=play
 schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) from macros/models.py
 	$(PYTHON) -m macros schema
 
-test: $(VENV)/.test chromium node_modules/.installed  ## the whole suite, browser and accessibility tests included
+test: lint chromium node_modules/.installed  ## lint, then the whole suite, browser and accessibility tests included
 	$(PYTHON) -m pytest
+
+lint: $(VENV)/.test  ## ruff: lint and format check (ruff format . fixes the format)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }

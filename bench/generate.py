@@ -31,80 +31,280 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import copy_project  # noqa: E402
+from macros import sitemap  # noqa: E402
 from macros.loader import load_playbook  # noqa: E402
 from macros.models import Playbook  # noqa: E402
-from macros import sitemap  # noqa: E402
 
 SEED = 20250127
 
 # ---------------------------------------------------------------- vocabulary
 # Nouns: (text, gender, plural). Adjectives agree with the noun's gender and number.
 NOUNS = [
-    ("cliente", "m", False), ("clientes", "m", True), ("incidencia", "f", False), ("incidencias", "f", True),
-    ("ticket", "m", False), ("urgencia", "f", False), ("disponibilidad", "f", False), ("cobertura", "f", False),
-    ("canal", "m", False), ("canales", "m", True), ("escalación", "f", False), ("satisfacción", "f", False),
-    ("retención", "f", False), ("tiempo de respuesta", "m", False), ("resolución", "f", False),
-    ("prevención", "f", False), ("riesgo", "m", False), ("riesgos", "m", True), ("seguimiento", "m", False),
-    ("diagnóstico", "m", False), ("solución", "f", False), ("soluciones", "f", True), ("proceso", "m", False),
-    ("procesos", "m", True), ("equipo", "m", False), ("herramientas", "f", True), ("expectativas", "f", True),
-    ("acuerdo de nivel de servicio", "m", False), ("prioridad", "f", False), ("métricas", "f", True),
-    ("encuesta", "f", False), ("comunicación", "f", False), ("garantía", "f", False), ("renovación", "f", False),
-    ("contrato", "m", False), ("facturación", "f", False), ("integración", "f", False),
-    ("configuración", "f", False), ("capacitación", "f", False), ("documentación", "f", False),
-    ("base de conocimiento", "f", False), ("retroalimentación", "f", False), ("queja", "f", False),
-    ("reclamación", "f", False), ("devolución", "f", False), ("pedido", "m", False), ("envío", "m", False),
-    ("entrega", "f", False), ("implementación", "f", False), ("migración", "f", False),
-    ("actualización", "f", False), ("licencia", "f", False), ("cuenta", "f", False), ("usuarios", "m", True),
-    ("acceso", "m", False), ("pago", "m", False), ("oportunidad", "f", False), ("venta", "f", False),
-    ("propuesta", "f", False), ("demostración", "f", False), ("relación", "f", False), ("confianza", "f", False),
-    ("lealtad", "f", False), ("experiencia", "f", False), ("calidad", "f", False), ("eficiencia", "f", False),
-    ("productividad", "f", False), ("cumplimiento", "m", False), ("auditoría", "f", False), ("informe", "m", False),
-    ("análisis", "m", False), ("tendencias", "f", True), ("patrón", "m", False), ("causa raíz", "f", False),
-    ("síntomas", "m", True), ("alertas", "f", True), ("monitoreo", "m", False), ("compañía", "f", False),
-    ("diseño de campaña", "m", False), ("atención", "f", False), ("cotización", "f", False), ("inversión", "f", False),
+    ("cliente", "m", False),
+    ("clientes", "m", True),
+    ("incidencia", "f", False),
+    ("incidencias", "f", True),
+    ("ticket", "m", False),
+    ("urgencia", "f", False),
+    ("disponibilidad", "f", False),
+    ("cobertura", "f", False),
+    ("canal", "m", False),
+    ("canales", "m", True),
+    ("escalación", "f", False),
+    ("satisfacción", "f", False),
+    ("retención", "f", False),
+    ("tiempo de respuesta", "m", False),
+    ("resolución", "f", False),
+    ("prevención", "f", False),
+    ("riesgo", "m", False),
+    ("riesgos", "m", True),
+    ("seguimiento", "m", False),
+    ("diagnóstico", "m", False),
+    ("solución", "f", False),
+    ("soluciones", "f", True),
+    ("proceso", "m", False),
+    ("procesos", "m", True),
+    ("equipo", "m", False),
+    ("herramientas", "f", True),
+    ("expectativas", "f", True),
+    ("acuerdo de nivel de servicio", "m", False),
+    ("prioridad", "f", False),
+    ("métricas", "f", True),
+    ("encuesta", "f", False),
+    ("comunicación", "f", False),
+    ("garantía", "f", False),
+    ("renovación", "f", False),
+    ("contrato", "m", False),
+    ("facturación", "f", False),
+    ("integración", "f", False),
+    ("configuración", "f", False),
+    ("capacitación", "f", False),
+    ("documentación", "f", False),
+    ("base de conocimiento", "f", False),
+    ("retroalimentación", "f", False),
+    ("queja", "f", False),
+    ("reclamación", "f", False),
+    ("devolución", "f", False),
+    ("pedido", "m", False),
+    ("envío", "m", False),
+    ("entrega", "f", False),
+    ("implementación", "f", False),
+    ("migración", "f", False),
+    ("actualización", "f", False),
+    ("licencia", "f", False),
+    ("cuenta", "f", False),
+    ("usuarios", "m", True),
+    ("acceso", "m", False),
+    ("pago", "m", False),
+    ("oportunidad", "f", False),
+    ("venta", "f", False),
+    ("propuesta", "f", False),
+    ("demostración", "f", False),
+    ("relación", "f", False),
+    ("confianza", "f", False),
+    ("lealtad", "f", False),
+    ("experiencia", "f", False),
+    ("calidad", "f", False),
+    ("eficiencia", "f", False),
+    ("productividad", "f", False),
+    ("cumplimiento", "m", False),
+    ("auditoría", "f", False),
+    ("informe", "m", False),
+    ("análisis", "m", False),
+    ("tendencias", "f", True),
+    ("patrón", "m", False),
+    ("causa raíz", "f", False),
+    ("síntomas", "m", True),
+    ("alertas", "f", True),
+    ("monitoreo", "m", False),
+    ("compañía", "f", False),
+    ("diseño de campaña", "m", False),
+    ("atención", "f", False),
+    ("cotización", "f", False),
+    ("inversión", "f", False),
 ]
 ADJECTIVES = [
-    "rápido", "proactivo", "continuo", "apropiado", "efectivo", "personalizado", "dedicado", "especializado",
-    "técnico", "crítico", "prioritario", "estratégico", "oportuno", "claro", "completo", "preventivo", "global",
-    "empático", "constante", "eficiente", "ágil", "detallado", "exclusivo", "directo", "inmediato", "flexible",
-    "confiable", "transparente", "medible", "recurrente", "automático", "básico", "práctico", "único", "periódico",
-    "sólido", "específico", "público", "dinámico", "sistemático",
+    "rápido",
+    "proactivo",
+    "continuo",
+    "apropiado",
+    "efectivo",
+    "personalizado",
+    "dedicado",
+    "especializado",
+    "técnico",
+    "crítico",
+    "prioritario",
+    "estratégico",
+    "oportuno",
+    "claro",
+    "completo",
+    "preventivo",
+    "global",
+    "empático",
+    "constante",
+    "eficiente",
+    "ágil",
+    "detallado",
+    "exclusivo",
+    "directo",
+    "inmediato",
+    "flexible",
+    "confiable",
+    "transparente",
+    "medible",
+    "recurrente",
+    "automático",
+    "básico",
+    "práctico",
+    "único",
+    "periódico",
+    "sólido",
+    "específico",
+    "público",
+    "dinámico",
+    "sistemático",
 ]
 VERBS = [  # imperative (tú), as in the seed's process steps
-    "Identifica", "Establece", "Proporciona", "Escala", "Responde", "Valida", "Prioriza", "Resuelve", "Mide",
-    "Optimiza", "Reduce", "Mejora", "Documenta", "Comunica", "Anticipa", "Revisa", "Analiza", "Coordina",
-    "Confirma", "Registra", "Agradece", "Escucha", "Verifica", "Clasifica", "Asigna", "Notifica", "Acompaña",
-    "Evalúa", "Comparte", "Implementa", "Prepara", "Define", "Ajusta", "Garantiza", "Atiende", "Diagnostica",
-    "Recopila", "Personaliza", "Automatiza", "Señala",
+    "Identifica",
+    "Establece",
+    "Proporciona",
+    "Escala",
+    "Responde",
+    "Valida",
+    "Prioriza",
+    "Resuelve",
+    "Mide",
+    "Optimiza",
+    "Reduce",
+    "Mejora",
+    "Documenta",
+    "Comunica",
+    "Anticipa",
+    "Revisa",
+    "Analiza",
+    "Coordina",
+    "Confirma",
+    "Registra",
+    "Agradece",
+    "Escucha",
+    "Verifica",
+    "Clasifica",
+    "Asigna",
+    "Notifica",
+    "Acompaña",
+    "Evalúa",
+    "Comparte",
+    "Implementa",
+    "Prepara",
+    "Define",
+    "Ajusta",
+    "Garantiza",
+    "Atiende",
+    "Diagnostica",
+    "Recopila",
+    "Personaliza",
+    "Automatiza",
+    "Señala",
 ]
 PAST_VERBS = [  # preterite, as in the seed's case-study strategy
-    "Identificó", "Previno", "Optimizó", "Mejoró", "Validó", "Redujo", "Escaló", "Documentó", "Midió", "Priorizó",
-    "Anticipó", "Automatizó", "Revisó", "Comunicó", "Capacitó", "Rediseñó", "Unificó", "Simplificó",
+    "Identificó",
+    "Previno",
+    "Optimizó",
+    "Mejoró",
+    "Validó",
+    "Redujo",
+    "Escaló",
+    "Documentó",
+    "Midió",
+    "Priorizó",
+    "Anticipó",
+    "Automatizó",
+    "Revisó",
+    "Comunicó",
+    "Capacitó",
+    "Rediseñó",
+    "Unificó",
+    "Simplificó",
 ]
 PARTICIPLES = ["reducidos", "resueltos", "prevenidos", "optimizados", "mejorados", "acelerados", "controlados"]
 COMPLEMENTS = [
-    "del cliente", "con el equipo", "en cada contacto", "antes del cierre", "según la urgencia",
-    "por canal", "en menos de una hora", "tras la llamada", "con datos reales", "sin demoras",
-    "en la próxima revisión", "durante la implementación", "con el área de ventas", "para la renovación",
+    "del cliente",
+    "con el equipo",
+    "en cada contacto",
+    "antes del cierre",
+    "según la urgencia",
+    "por canal",
+    "en menos de una hora",
+    "tras la llamada",
+    "con datos reales",
+    "sin demoras",
+    "en la próxima revisión",
+    "durante la implementación",
+    "con el área de ventas",
+    "para la renovación",
 ]
 QUALIFIERS = [
-    "Empresarial", "Regional", "Nocturno", "Multicanal", "Remoto", "Presencial", "Escalonado", "Híbrido",
-    "Avanzado", "Estándar", "Corporativo", "Móvil", "Telefónico", "Digital", "Internacional", "Estacional",
-    "Comercial", "Logístico", "Financiero", "Académico",
+    "Empresarial",
+    "Regional",
+    "Nocturno",
+    "Multicanal",
+    "Remoto",
+    "Presencial",
+    "Escalonado",
+    "Híbrido",
+    "Avanzado",
+    "Estándar",
+    "Corporativo",
+    "Móvil",
+    "Telefónico",
+    "Digital",
+    "Internacional",
+    "Estacional",
+    "Comercial",
+    "Logístico",
+    "Financiero",
+    "Académico",
 ]
 BLANKS = [  # placeholder contents (the square brackets are added when used)
-    "X", "Y", "Z", "Tiempo", "Nombre", "Fecha", "Canal", "Producto", "Número de ticket", "Cliente",
-    "Responsable", "Porcentaje", "Monto", "Plazo", "Área", "Próximo paso",
+    "X",
+    "Y",
+    "Z",
+    "Tiempo",
+    "Nombre",
+    "Fecha",
+    "Canal",
+    "Producto",
+    "Número de ticket",
+    "Cliente",
+    "Responsable",
+    "Porcentaje",
+    "Monto",
+    "Plazo",
+    "Área",
+    "Próximo paso",
 ]
 UNITS = ["minutos", "horas", "días", "% reducción", "% mejora", "casos", "contactos", "semanas"]
 QUESTIONS = [
-    "¿Cuál es la {n} de tu {m}?", "¿Necesitas {n} ahora?", "¿Cómo podemos mejorar {n}?",
-    "¿Qué {n} te preocupa más?", "¿Podemos revisar {n} juntos?", "¿Te ayudo con {n} hoy?",
+    "¿Cuál es la {n} de tu {m}?",
+    "¿Necesitas {n} ahora?",
+    "¿Cómo podemos mejorar {n}?",
+    "¿Qué {n} te preocupa más?",
+    "¿Podemos revisar {n} juntos?",
+    "¿Te ayudo con {n} hoy?",
     "¿Qué áreas de {n} podemos mejorar?",
 ]
 ICONS = ["🛟", "🕐", "⭐", "🔧", "🚀", "📞", "💬", "🎯", "🧭", "🛡️", "📈", "🤝", "🧩", "🔔", "📦", "💡"]
-STAGES = ["Pre-Implementación", "Durante Implementación", "Post-Implementación", "Preparación", "Seguimiento",
-          "Revisión", "Cierre", "Lanzamiento"]
+STAGES = [
+    "Pre-Implementación",
+    "Durante Implementación",
+    "Post-Implementación",
+    "Preparación",
+    "Seguimiento",
+    "Revisión",
+    "Cierre",
+    "Lanzamiento",
+]
 
 
 def agree(adjective: str, gender: str, plural: bool) -> str:
@@ -188,10 +388,12 @@ class Words:
     def script(self) -> dict:
         sections = []
         for _ in range(self.rng.randint(2, 3)):
-            sections.append({
-                "heading": self.phrase(0.3, 0).upper(),
-                "lines": [self.script_line() for _ in range(self.rng.randint(2, 3))],
-            })
+            sections.append(
+                {
+                    "heading": self.phrase(0.3, 0).upper(),
+                    "lines": [self.script_line() for _ in range(self.rng.randint(2, 3))],
+                }
+            )
         return {"opening": f"Para {self.phrase(0.5, 0.2)}:", "sections": sections, "closing": self.question()}
 
     def technique(self, support: bool) -> dict:
@@ -225,35 +427,39 @@ def generate(scale: int) -> dict:
         if n > 2:
             name = f"{name} {n - 1}"
         characteristics = [cap(words.phrase(1.0, 0)) for _ in range(4)]
-        support_types.append({
-            "id": type_id,
-            "order": order,
-            "name": name,
-            "title": f"Soporte {name}",
-            "icon": rng.choice(ICONS),
-            "main_concern": f"{cap(words.noun()[0])}, {words.noun()[0]}",
-            "main_technique": f"{cap(words.phrase(1.0, 0))}, {words.phrase(1.0, 0)}",
-            "focus": cap(words.noun()[0]),
-            "characteristics": characteristics,
-            "techniques": [words.technique(support=True) for _ in range(2)],
-        })
+        support_types.append(
+            {
+                "id": type_id,
+                "order": order,
+                "name": name,
+                "title": f"Soporte {name}",
+                "icon": rng.choice(ICONS),
+                "main_concern": f"{cap(words.noun()[0])}, {words.noun()[0]}",
+                "main_technique": f"{cap(words.phrase(1.0, 0))}, {words.phrase(1.0, 0)}",
+                "focus": cap(words.noun()[0]),
+                "characteristics": characteristics,
+                "techniques": [words.technique(support=True) for _ in range(2)],
+            }
+        )
     optimization = {
         "title": "Técnicas de Optimización de Soporte",
         "icon": "🎨",
         "techniques": [words.technique(support=False) for _ in range(2 * scale)],
     }
     cases = []
-    for i in range(scale):
+    for _ in range(scale):
         support_type = support_types[rng.randrange(len(support_types))]
         title = f"{support_type['title']} → {words.titled()}"
-        cases.append({
-            "id": words.unique_id(title),
-            "title": title,
-            "support_type": support_type["id"],
-            "situation": [cap(words.phrase(0.6, 0.4)) for _ in range(3)],
-            "strategy": [words.past_step() for _ in range(5)],
-            "result": f"{cap(words.phrase(1.0, 0))}, {words.noun()[0]} {rng.choice(PARTICIPLES)}",
-        })
+        cases.append(
+            {
+                "id": words.unique_id(title),
+                "title": title,
+                "support_type": support_type["id"],
+                "situation": [cap(words.phrase(0.6, 0.4)) for _ in range(3)],
+                "strategy": [words.past_step() for _ in range(5)],
+                "result": f"{cap(words.phrase(1.0, 0))}, {words.noun()[0]} {rng.choice(PARTICIPLES)}",
+            }
+        )
     phases = []
     for i in range(3 * scale):
         title = STAGES[i % 3] if i < 3 else f"{rng.choice(STAGES)} de {words.phrase(0.3, 0)}"
@@ -291,8 +497,11 @@ def write_ours(scale: int, dest: Path, data: dict | None = None, schema_comment:
     (dest / "data" / "support_types").mkdir(parents=True)
     shutil.copy2(ROOT / "data" / "playbook.yml", dest / "data" / "playbook.yml")
     for support_type in data["support_types"]:
-        _dump(dest / "data" / "support_types" / f"{support_type['id']}.yml", support_type,
-              "../../schemas/support_type.schema.json" if schema_comment else None)
+        _dump(
+            dest / "data" / "support_types" / f"{support_type['id']}.yml",
+            support_type,
+            "../../schemas/support_type.schema.json" if schema_comment else None,
+        )
     for name, key in [("optimization", "optimization"), ("case_studies", "case_studies"), ("checklist", "checklist")]:
         _dump(dest / "data" / f"{name}.yml", data[key], f"../schemas/{name}.schema.json" if schema_comment else None)
     return load_playbook(dest / "data")
@@ -375,8 +584,14 @@ def _script_block(script) -> list[str]:
 
 def _technique_md(pb: Playbook, technique, number: int, tag: str) -> list[str]:
     labels = pb.info.labels
-    out = [f"### {labels.technique} {number}: {_md(technique.title)} {{: #{technique.id} }}", "",
-           f"[{_md(tag)}](../tecnicas.md)", "", f"**{labels.process}:**", ""]
+    out = [
+        f"### {labels.technique} {number}: {_md(technique.title)} {{: #{technique.id} }}",
+        "",
+        f"[{_md(tag)}](../tecnicas.md)",
+        "",
+        f"**{labels.process}:**",
+        "",
+    ]
     out += [f"{i}. {_md(step)}" for i, step in enumerate(technique.process, 1)]
     out += ["", f"**{labels.script}:**", ""] + _script_block(technique.script) + [""]
     if getattr(technique, "key_elements", None):
@@ -396,25 +611,46 @@ def write_plain(pb: Playbook, dest: Path) -> None:
         (docs / rel).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     fw = info.framework
-    home = [f"# {info.icon} {_md(info.title)}", "", f"**{_md(info.subtitle)}**", "",
-            f"## {labels.index} {{: #indice }}", "", f"1. [{_md(fw.title)}](#framework-soporte)"]
+    home = [
+        f"# {info.icon} {_md(info.title)}",
+        "",
+        f"**{_md(info.subtitle)}**",
+        "",
+        f"## {labels.index} {{: #indice }}",
+        "",
+        f"1. [{_md(fw.title)}](#framework-soporte)",
+    ]
     home += [f"1. [{_md(t.title)}](tipos/{t.id}.md)" for t in pb.support_types]
-    home += [f"1. [{_md(pb.optimization.title)}](optimizacion.md)", f"1. [{_md(pb.case_studies.title)}](casos-de-estudio.md)",
-             f"1. [{_md(pb.checklist.title)}](checklist.md)", f"1. [{_md(info.summary.title)}](resumen.md)", "",
-             f"## {fw.icon} {_md(fw.title)} {{: #framework-soporte }}", "", f"### {_md(fw.table_title)}", "",
-             f"| {fw.columns.name} | {fw.columns.main_concern} | {fw.columns.main_technique} | {fw.columns.focus} |",
-             "|---|---|---|---|"]
-    home += [f"| [**{_md(t.name)}**](tipos/{t.id}.md) | {_md(t.main_concern)} | {_md(t.main_technique)} | {_md(t.focus)} |"
-             for t in pb.support_types]
+    home += [
+        f"1. [{_md(pb.optimization.title)}](optimizacion.md)",
+        f"1. [{_md(pb.case_studies.title)}](casos-de-estudio.md)",
+        f"1. [{_md(pb.checklist.title)}](checklist.md)",
+        f"1. [{_md(info.summary.title)}](resumen.md)",
+        "",
+        f"## {fw.icon} {_md(fw.title)} {{: #framework-soporte }}",
+        "",
+        f"### {_md(fw.table_title)}",
+        "",
+        f"| {fw.columns.name} | {fw.columns.main_concern} | {fw.columns.main_technique} | {fw.columns.focus} |",
+        "|---|---|---|---|",
+    ]
+    home += [
+        f"| [**{_md(t.name)}**](tipos/{t.id}.md) | {_md(t.main_concern)} | {_md(t.main_technique)} | {_md(t.focus)} |"
+        for t in pb.support_types
+    ]
     principles = [f"## {_md(info.summary.principles_title)} {{: #principios }}", ""]
     principles += [f"{i}. **{_md(p.name)}** - {_md(p.text)}" for i, p in enumerate(info.principles, 1)] + [""]
     quote = [f'> **"{_md(info.closing_quote)}"** {info.closing_icons}', ""]
     types_count = len(pb.support_types)
-    facts = [f"**{labels.version}:** {info.version}  ", f"**{labels.last_updated}:** {info.last_updated.isoformat()}  ",
-             f"**{labels.total_types}:** {types_count}  ",
-             f"**{labels.complete_scripts}:** {sum(len(t.techniques) for t in pb.support_types)}+  ",
-             f"**{labels.optimization_techniques}:** {len(pb.optimization.techniques)}  ",
-             f"**{labels.case_studies}:** {len(pb.case_studies.cases)}+", ""]
+    facts = [
+        f"**{labels.version}:** {info.version}  ",
+        f"**{labels.last_updated}:** {info.last_updated.isoformat()}  ",
+        f"**{labels.total_types}:** {types_count}  ",
+        f"**{labels.complete_scripts}:** {sum(len(t.techniques) for t in pb.support_types)}+  ",
+        f"**{labels.optimization_techniques}:** {len(pb.optimization.techniques)}  ",
+        f"**{labels.case_studies}:** {len(pb.case_studies.cases)}+",
+        "",
+    ]
     page("index.md", home + [""] + principles + quote + facts)
 
     for t in pb.support_types:
@@ -427,18 +663,24 @@ def write_plain(pb: Playbook, dest: Path) -> None:
     browser = [f"# {_md(labels.browser_title)}", "", _md(labels.browser_intro), ""]
     for t in pb.support_types:
         for technique in t.techniques:
-            browser += [f"- **[{_md(technique.title)}](tipos/{t.id}.md#{technique.id})** "
-                        f"[{_md(t.title)}](tecnicas.md) {fw.columns.focus}: {_md(t.focus)} · "
-                        f"{labels.first_step}: {_md(technique.process[0])}"]
+            browser += [
+                f"- **[{_md(technique.title)}](tipos/{t.id}.md#{technique.id})** "
+                f"[{_md(t.title)}](tecnicas.md) {fw.columns.focus}: {_md(t.focus)} · "
+                f"{labels.first_step}: {_md(technique.process[0])}"
+            ]
     for technique in pb.optimization.techniques:
-        browser += [f"- **[{_md(technique.title)}](optimizacion.md#{technique.id})** "
-                    f"[{_md(pb.optimization.title)}](tecnicas.md) · {labels.first_step}: {_md(technique.process[0])}"]
+        browser += [
+            f"- **[{_md(technique.title)}](optimizacion.md#{technique.id})** "
+            f"[{_md(pb.optimization.title)}](tecnicas.md) · {labels.first_step}: {_md(technique.process[0])}"
+        ]
     page("tecnicas.md", browser)
 
     optimization = [f"# {pb.optimization.icon} {_md(pb.optimization.title)}", ""]
     for n, technique in enumerate(pb.optimization.techniques, 1):
-        optimization += [line.replace("](../tecnicas.md)", "](tecnicas.md)")
-                         for line in _technique_md(pb, technique, n, pb.optimization.title)]
+        optimization += [
+            line.replace("](../tecnicas.md)", "](tecnicas.md)")
+            for line in _technique_md(pb, technique, n, pb.optimization.title)
+        ]
     page("optimizacion.md", optimization)
 
     types = {t.id: t for t in pb.support_types}
@@ -447,13 +689,20 @@ def write_plain(pb: Playbook, dest: Path) -> None:
         cases += [f"## {labels.case} {n}: {_md(case.title)} {{: #{case.id} }}", "", f"**{labels.situation}:**", ""]
         cases += [f"- {_md(s)}" for s in case.situation] + ["", f"**{labels.strategy}:**", ""]
         cases += [f"{i}. {_md(s)}" for i, s in enumerate(case.strategy, 1)]
-        cases += ["", f"**{labels.result}:** {_md(case.result)}", "",
-                  f"{labels.see_support_type}: [{_md(types[case.support_type].title)}](tipos/{case.support_type}.md)", ""]
+        cases += [
+            "",
+            f"**{labels.result}:** {_md(case.result)}",
+            "",
+            f"{labels.see_support_type}: [{_md(types[case.support_type].title)}](tipos/{case.support_type}.md)",
+            "",
+        ]
     page("casos-de-estudio.md", cases)
 
     checklist = [f"# {pb.checklist.icon} {_md(pb.checklist.title)}", ""]
     for phase in pb.checklist.phases:
-        checklist += [f"## {_md(phase.title)} {{: #{phase.id} }}", ""] + [f"- {_md(i.text)}" for i in phase.items] + [""]
+        checklist += (
+            [f"## {_md(phase.title)} {{: #{phase.id} }}", ""] + [f"- {_md(i.text)}" for i in phase.items] + [""]
+        )
     page("checklist.md", checklist)
 
     page("resumen.md", [f"# {info.summary.icon} {_md(info.summary.title)}", ""] + principles + facts + quote)
@@ -479,9 +728,11 @@ def main() -> None:
     args = parser.parse_args()
     ours, plain, pb = write_both(args.scale, args.out)
     techniques = sum(len(t.techniques) for t in pb.support_types)
-    print(f"{ours}: {len(pb.support_types)} support types, {techniques} techniques, "
-          f"{len(pb.optimization.techniques)} optimisation techniques, {len(pb.case_studies.cases)} case studies, "
-          f"{len(pb.checklist.phases)} checklist phases (valid)\n{plain}: plain-Markdown twin")
+    print(
+        f"{ours}: {len(pb.support_types)} support types, {techniques} techniques, "
+        f"{len(pb.optimization.techniques)} optimisation techniques, {len(pb.case_studies.cases)} case studies, "
+        f"{len(pb.checklist.phases)} checklist phases (valid)\n{plain}: plain-Markdown twin"
+    )
 
 
 if __name__ == "__main__":

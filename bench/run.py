@@ -38,17 +38,18 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402
+
 from macros import sitemap  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KB = 1024
 
 TARGETS = {
-    "overhead": 1.10,      # ours / plain build time, at every size
-    "build_100": 30.0,     # seconds, ours at 100×
-    "scaling": 12.0,       # time(100×) / time(10×), ours
+    "overhead": 1.10,  # ours / plain build time, at every size
+    "build_100": 30.0,  # seconds, ours at 100×
+    "scaling": 12.0,  # time(100×) / time(10×), ours
     "largest_page": 150 * KB,  # bytes, ours at 100×
-    "search_ms": 300.0,    # last keystroke → results, ms, at 100× (worst query)
+    "search_ms": 300.0,  # last keystroke → results, ms, at 100× (worst query)
 }
 
 
@@ -91,8 +92,9 @@ def build(project: Path, site: Path, timeout: float) -> Build:
         command = [sys.executable, "-c", HWM_RUNNER, str(peak_file), *mkdocs]
     with log_file.open("w") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        proc = subprocess.Popen(
+            command, cwd=project, env=ENV, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
         timed_out = threading.Event()
 
         def kill():
@@ -132,12 +134,12 @@ class SiteStats:
     pages: int
     largest: tuple[int, str]
     largest_nav: int
-    largest_screen: tuple[int, str]   # excluding the printable handout (print_page)
+    largest_screen: tuple[int, str]  # excluding the printable handout (print_page)
     smallest: tuple[int, str]
     smallest_nav: int
     search_index: int
     largest_type_page: tuple[int, str]  # the support-type pages (tipos/), where reps spend their time
-    over_limit: list[tuple[int, str]]   # pages bigger than TARGETS["largest_page"], biggest first
+    over_limit: list[tuple[int, str]]  # pages bigger than TARGETS["largest_page"], biggest first
 
 
 def site_stats(site: Path) -> SiteStats:
@@ -153,9 +155,18 @@ def site_stats(site: Path) -> SiteStats:
     read = lambda rel: (site / rel).read_text(encoding="utf-8")  # noqa: E731
     index = site / "search" / "search_index.json"
     type_pages = [p for p in pages if p[1].startswith("tipos/")] or [(0, "none")]
-    return SiteStats(total, len(pages), pages[-1], nav_bytes(read(pages[-1][1])), screen[-1], pages[0],
-                     nav_bytes(read(pages[0][1])), index.stat().st_size if index.exists() else 0,
-                     type_pages[-1], [p for p in reversed(pages) if p[0] > TARGETS["largest_page"]])
+    return SiteStats(
+        total,
+        len(pages),
+        pages[-1],
+        nav_bytes(read(pages[-1][1])),
+        screen[-1],
+        pages[0],
+        nav_bytes(read(pages[0][1])),
+        index.stat().st_size if index.exists() else 0,
+        type_pages[-1],
+        [p for p in reversed(pages) if p[0] > TARGETS["largest_page"]],
+    )
 
 
 # ---------------------------------------------------------------- search queries from the generated text
@@ -230,8 +241,16 @@ def machine() -> dict[str, str]:
 
 def versions() -> dict[str, str]:
     found = {"python": platform.python_version()}
-    for package in ["mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin",
-                    "Markdown", "pymdown-extensions", "pydantic", "PyYAML"]:
+    for package in [
+        "mkdocs",
+        "mkdocs-material",
+        "mkdocs-macros-plugin",
+        "mkdocs-print-site-plugin",
+        "Markdown",
+        "pymdown-extensions",
+        "pydantic",
+        "PyYAML",
+    ]:
         try:
             found[package] = version(package)
         except Exception:  # noqa: BLE001 — a missing package is reported, not fatal
@@ -247,20 +266,23 @@ def run_size(scale: int, runs: int, work: Path, timeout: float) -> tuple[SizeRes
     start = time.perf_counter()
     ours, plain, pb = generate.write_both(scale, work / f"x{scale}")
     techniques = sum(len(t.techniques) for t in pb.support_types)
-    counts = (f"{len(pb.support_types)} types, {techniques} techniques, {len(pb.optimization.techniques)} optim., "
-              f"{len(pb.case_studies.cases)} cases, {len(pb.checklist.phases)} checklist phases")
+    counts = (
+        f"{len(pb.support_types)} types, {techniques} techniques, {len(pb.optimization.techniques)} optim., "
+        f"{len(pb.case_studies.cases)} cases, {len(pb.checklist.phases)} checklist phases"
+    )
     log(f"\n{scale}×: {counts} (generated and validated in {time.perf_counter() - start:.1f} s)")
     result = SizeResult(scale, counts)
     for run in range(1, runs + 1):
         for which, project in [("ours", ours), ("plain", plain)]:
             measured = build(project, work / f"x{scale}" / f"site-{which}", timeout)
             getattr(result, which).append(measured)
-            log(f"  run {run} {which:5}: {measured.seconds:6.2f} s (CPU {measured.cpu_seconds:6.2f} s), "
-                f"peak {measured.max_rss_kb / 1024:6.0f} MiB")
+            log(
+                f"  run {run} {which:5}: {measured.seconds:6.2f} s (CPU {measured.cpu_seconds:6.2f} s), "
+                f"peak {measured.max_rss_kb / 1024:6.0f} MiB"
+            )
     result.ours_site = site_stats(work / f"x{scale}" / "site-ours")
     result.plain_site = site_stats(work / f"x{scale}" / "site-plain")
-    log(f"  median ours {result.median('ours'):.2f} s, plain {result.median('plain'):.2f} s, "
-        f"ratio {result.ratio:.2f}×")
+    log(f"  median ours {result.median('ours'):.2f} s, plain {result.median('plain'):.2f} s, ratio {result.ratio:.2f}×")
     return result, pb
 
 
@@ -301,10 +323,11 @@ def main(argv: list[str] | None = None) -> int:
             results[scale], pb = run_size(scale, runs, work, args.timeout)
             if scale == max(sizes) and browser:
                 from search_latency import measure  # playwright is only needed here
+
                 search_scale = scale
                 log(f"  search in Chromium at {scale}× …")
                 search_rows = measure(work / f"x{scale}" / "site-ours", search_queries(pb), args.search_runs)
-                for query, expected, rank, ms in search_rows:
+                for query, _expected, rank, ms in search_rows:
                     log(f"    {query!r:40} rank {rank or '-'}  {ms:.0f} ms")
             if scale != max(sizes) and not args.keep:  # sites at 100× are ~100 MiB each
                 shutil.rmtree(work / f"x{scale}", ignore_errors=True)
@@ -315,37 +338,71 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---- targets
     checks = []
-    checks.append((f"overhead ≤ {TARGETS['overhead']:.2f}× plain Markdown (every size)",
-                   ", ".join(f"{s}×: {r.ratio:.2f}×" for s, r in results.items()),
-                   all(r.ratio <= TARGETS["overhead"] for r in results.values())))
+    checks.append(
+        (
+            f"overhead ≤ {TARGETS['overhead']:.2f}× plain Markdown (every size)",
+            ", ".join(f"{s}×: {r.ratio:.2f}×" for s, r in results.items()),
+            all(r.ratio <= TARGETS["overhead"] for r in results.values()),
+        )
+    )
     big = results.get(100)
-    checks.append((f"100× build ≤ {TARGETS['build_100']:.0f} s",
-                   f"{big.median('ours'):.1f} s" if big else "not run", big and big.median("ours") <= TARGETS["build_100"]))
+    checks.append(
+        (
+            f"100× build ≤ {TARGETS['build_100']:.0f} s",
+            f"{big.median('ours'):.1f} s" if big else "not run",
+            big and big.median("ours") <= TARGETS["build_100"],
+        )
+    )
     if big and 10 in results:
         scaling = big.median("ours") / results[10].median("ours")
-        checks.append((f"time(100×) / time(10×) ≤ {TARGETS['scaling']:.0f}", f"{scaling:.1f} "
-                       f"(plain: {big.median('plain') / results[10].median('plain'):.1f})", scaling <= TARGETS["scaling"]))
+        checks.append(
+            (
+                f"time(100×) / time(10×) ≤ {TARGETS['scaling']:.0f}",
+                f"{scaling:.1f} (plain: {big.median('plain') / results[10].median('plain'):.1f})",
+                scaling <= TARGETS["scaling"],
+            )
+        )
     else:
         checks.append((f"time(100×) / time(10×) ≤ {TARGETS['scaling']:.0f}", "not run", None))
     if big:
         size, page = big.ours_site.largest
         over = big.ours_site.over_limit
-        checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
-                       f"{mib(size)} ({page}); {len(over)} of {big.ours_site.pages} pages over: "
-                       + ", ".join(f"{p} {mib(n)}" for n, p in over), size <= TARGETS["largest_page"]))
+        checks.append(
+            (
+                f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
+                f"{mib(size)} ({page}); {len(over)} of {big.ours_site.pages} pages over: "
+                + ", ".join(f"{p} {mib(n)}" for n, p in over),
+                size <= TARGETS["largest_page"],
+            )
+        )
         size, page = big.ours_site.largest_screen
-        checks.append((f"of which: every screen page (all but the printable handout) ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
-                       f"largest {mib(size)} ({page})", size <= TARGETS["largest_page"]))
+        checks.append(
+            (
+                f"of which: every screen page (all but the printable handout) "
+                f"≤ {TARGETS['largest_page'] // KB} KiB at 100×",
+                f"largest {mib(size)} ({page})",
+                size <= TARGETS["largest_page"],
+            )
+        )
         size, page = big.ours_site.largest_type_page
-        checks.append((f"of which: largest support-type page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
-                       f"{mib(size)} ({page})", size <= TARGETS["largest_page"]))
+        checks.append(
+            (
+                f"of which: largest support-type page ≤ {TARGETS['largest_page'] // KB} KiB at 100×",
+                f"{mib(size)} ({page})",
+                size <= TARGETS["largest_page"],
+            )
+        )
     else:
         checks.append((f"largest HTML page ≤ {TARGETS['largest_page'] // KB} KiB at 100×", "not run", None))
     if search_rows and search_scale == 100:
         worst = max(r[3] for r in search_rows)
-        checks.append((f"search ≤ {TARGETS['search_ms']:.0f} ms at 100× (worst query)",
-                       f"{worst:.0f} ms (median of queries {statistics.median(r[3] for r in search_rows):.0f} ms)",
-                       worst <= TARGETS["search_ms"]))
+        checks.append(
+            (
+                f"search ≤ {TARGETS['search_ms']:.0f} ms at 100× (worst query)",
+                f"{worst:.0f} ms (median of queries {statistics.median(r[3] for r in search_rows):.0f} ms)",
+                worst <= TARGETS["search_ms"],
+            )
+        )
     else:
         checks.append((f"search ≤ {TARGETS['search_ms']:.0f} ms at 100× (worst query)", "not run", None))
 
@@ -362,54 +419,92 @@ def main(argv: list[str] | None = None) -> int:
 
 def render_report(results, search_rows, search_scale, checks, runs, elapsed, argv, load) -> str:
     m, v = machine(), versions()
-    out = ["# Build benchmark", "",
-           f"Produced by `python bench/run.py{' ' + ' '.join(argv) if argv else ''}` on "
-           f"{datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} in {elapsed / 60:.1f} min.",
-           "Synthetic playbooks from `bench/generate.py` (seeded, Spanish-like text): *ours* is this project "
-           "with the data replaced; *plain* is the same content as plain Markdown pages in a stock "
-           "MkDocs-Material project (same theme features and Markdown extensions; no hook, macros or print-site).",
-           f"Each build is `python -m mkdocs build --strict` in a fresh process; median of {runs} run(s), "
-           "peak memory is the build process's max RSS (GNU time `%M`). CPU is the build process's user + system time: "
-           "less sensitive than wall time to other work on the machine.", "",
-           "## Machine", "",
-           f"- CPU: {m['cpu']} — nproc {m['nproc']}", f"- memory: {m['memory']}", f"- OS: {m['os']}",
-           f"- load average (1, 5, 15 min) at start: {', '.join(f'{x:.2f}' for x in load[0])}; "
-           f"at end: {', '.join(f'{x:.2f}' for x in load[1])} (other work on the machine inflates wall times)",
-           "- versions: " + ", ".join(f"{k} {val}" for k, val in v.items()), "",
-           "## Targets", "", "| target | measured | verdict |", "|---|---|---|"]
+    out = [
+        "# Build benchmark",
+        "",
+        f"Produced by `python bench/run.py{' ' + ' '.join(argv) if argv else ''}` on "
+        f"{datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')} in {elapsed / 60:.1f} min.",
+        "Synthetic playbooks from `bench/generate.py` (seeded, Spanish-like text): *ours* is this project "
+        "with the data replaced; *plain* is the same content as plain Markdown pages in a stock "
+        "MkDocs-Material project (same theme features and Markdown extensions; no hook, macros or print-site).",
+        f"Each build is `python -m mkdocs build --strict` in a fresh process; median of {runs} run(s), "
+        "peak memory is the build process's max RSS (GNU time `%M`). CPU is the build process's user + system time: "
+        "less sensitive than wall time to other work on the machine.",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {m['cpu']} — nproc {m['nproc']}",
+        f"- memory: {m['memory']}",
+        f"- OS: {m['os']}",
+        f"- load average (1, 5, 15 min) at start: {', '.join(f'{x:.2f}' for x in load[0])}; "
+        f"at end: {', '.join(f'{x:.2f}' for x in load[1])} (other work on the machine inflates wall times)",
+        "- versions: " + ", ".join(f"{k} {val}" for k, val in v.items()),
+        "",
+        "## Targets",
+        "",
+        "| target | measured | verdict |",
+        "|---|---|---|",
+    ]
     out += [f"| {name} | {value} | **{verdict(ok)}** |" for name, value, ok in checks]
-    out += ["", "## Builds", "",
-            "| size | content | ours (s, median) | plain (s, median) | ours / plain | ours runs | plain runs "
-            "| CPU ours / plain (s, median) | peak RSS ours | peak RSS plain |", "|---|---|---|---|---|---|---|---|---|---|"]
+    out += [
+        "",
+        "## Builds",
+        "",
+        "| size | content | ours (s, median) | plain (s, median) | ours / plain | ours runs | plain runs "
+        "| CPU ours / plain (s, median) | peak RSS ours | peak RSS plain |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for s, r in results.items():
-        out.append(f"| {s}× | {r.counts} | {r.median('ours'):.2f} | {r.median('plain'):.2f} | {r.ratio:.2f}× "
-                   f"| {', '.join(f'{b.seconds:.2f}' for b in r.ours)} | {', '.join(f'{b.seconds:.2f}' for b in r.plain)} "
-                   f"| {r.cpu('ours'):.2f} / {r.cpu('plain'):.2f} ({r.cpu('ours') / r.cpu('plain'):.2f}×) "
-                   f"| {r.peak('ours') / KB:.0f} MiB | {r.peak('plain') / KB:.0f} MiB |")
+        out.append(
+            f"| {s}× | {r.counts} | {r.median('ours'):.2f} | {r.median('plain'):.2f} | {r.ratio:.2f}× "
+            f"| {', '.join(f'{b.seconds:.2f}' for b in r.ours)} | {', '.join(f'{b.seconds:.2f}' for b in r.plain)} "
+            f"| {r.cpu('ours'):.2f} / {r.cpu('plain'):.2f} ({r.cpu('ours') / r.cpu('plain'):.2f}×) "
+            f"| {r.peak('ours') / KB:.0f} MiB | {r.peak('plain') / KB:.0f} MiB |"
+        )
     sizes = list(results)
     if len(sizes) > 1:
         out += ["", "Scaling (median time ratio between consecutive sizes):", ""]
         for a, b in zip(sizes, sizes[1:]):
             ra, rb = results[a], results[b]
-            out.append(f"- {b}× / {a}×: ours {rb.median('ours') / ra.median('ours'):.1f}, "
-                       f"plain {rb.median('plain') / ra.median('plain'):.1f} (content grew {b // a}×)")
-    out += ["", "## Sites", "",
-            "Left nav: Material's primary navigation in that page (it embeds a copy of the page's table of "
-            "contents for small screens).", "",
-            "| size | site | pages | site size | largest page | of which left nav | largest screen page "
-            "(not the handout) | smallest page (of which nav) | search index |", "|---|---|---|---|---|---|---|---|---|"]
+            out.append(
+                f"- {b}× / {a}×: ours {rb.median('ours') / ra.median('ours'):.1f}, "
+                f"plain {rb.median('plain') / ra.median('plain'):.1f} (content grew {b // a}×)"
+            )
+    out += [
+        "",
+        "## Sites",
+        "",
+        "Left nav: Material's primary navigation in that page (it embeds a copy of the page's table of "
+        "contents for small screens).",
+        "",
+        "| size | site | pages | site size | largest page | of which left nav | largest screen page "
+        "(not the handout) | smallest page (of which nav) | search index |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for s, r in results.items():
         for name, st in [("ours", r.ours_site), ("plain", r.plain_site)]:
-            out.append(f"| {s}× | {name} | {st.pages} | {mib(st.total_bytes)} | {mib(st.largest[0])} `{st.largest[1]}` "
-                       f"| {mib(st.largest_nav)} | {mib(st.largest_screen[0])} `{st.largest_screen[1]}` "
-                       f"| {mib(st.smallest[0])} `{st.smallest[1]}` ({mib(st.smallest_nav)}) | {mib(st.search_index)} |")
-    out += ["", "What is left to try (no handout, no mkdocs-macros) is measured on generated copies by "
-            "`python bench/variants.py` (report: `bench/VARIANTS.md`, with the measurements behind the changes made).", "", "## Search", ""]
+            out.append(
+                f"| {s}× | {name} | {st.pages} | {mib(st.total_bytes)} | {mib(st.largest[0])} `{st.largest[1]}` "
+                f"| {mib(st.largest_nav)} | {mib(st.largest_screen[0])} `{st.largest_screen[1]}` "
+                f"| {mib(st.smallest[0])} `{st.smallest[1]}` ({mib(st.smallest_nav)}) | {mib(st.search_index)} |"
+            )
+    out += [
+        "",
+        "What is left to try (no handout, no mkdocs-macros) is measured on generated copies by "
+        "`python bench/variants.py` (report: `bench/VARIANTS.md`, with the measurements behind the changes made).",
+        "",
+        "## Search",
+        "",
+    ]
     if search_rows:
-        out += [f"At {search_scale}×, in Chromium (headless, `bench/search_latency.measure`): time from the last "
-                "keystroke to the result list changing, median of the runs per query; rank of the expected "
-                "result among the visible results.", "",
-                "| query | expected | rank | last keystroke → results (ms) |", "|---|---|---|---|"]
+        out += [
+            f"At {search_scale}×, in Chromium (headless, `bench/search_latency.measure`): time from the last "
+            "keystroke to the result list changing, median of the runs per query; rank of the expected "
+            "result among the visible results.",
+            "",
+            "| query | expected | rank | last keystroke → results (ms) |",
+            "|---|---|---|---|",
+        ]
         out += [f"| `{q}` | `{e}` | {rank or 'not shown'} | {ms:.0f} |" for q, e, rank, ms in search_rows]
     else:
         out.append("Not measured in this run.")

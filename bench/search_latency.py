@@ -21,8 +21,14 @@ from urllib.parse import urlparse
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # Records in window.pbResultsAt the moment the result list changes after the last key.
 WATCH_RESULTS = """() => {
@@ -73,10 +79,13 @@ def measure(site: Path, queries: list[tuple[str, str]], runs: int) -> list[tuple
                 box.press(query[-1])
                 page.wait_for_function("window.pbResultsAt !== null", timeout=10_000)
                 times.append(page.evaluate("window.pbResultsAt") - start)
-            hrefs = page.locator(".md-search-result__list a.md-search-result__link:not(details:not([open]) a)") \
-                .evaluate_all("links => links.map(a => a.href)")
-            found = [urlparse(h).path.lstrip("/") + ("#" + urlparse(h).fragment if urlparse(h).fragment else "")
-                     for h in hrefs]
+            hrefs = page.locator(
+                ".md-search-result__list a.md-search-result__link:not(details:not([open]) a)"
+            ).evaluate_all("links => links.map(a => a.href)")
+            found = [
+                urlparse(h).path.lstrip("/") + ("#" + urlparse(h).fragment if urlparse(h).fragment else "")
+                for h in hrefs
+            ]
             rank = found.index(expected) + 1 if expected in found else None
             rows.append((query, expected, rank, statistics.median(times)))
         browser.close()
@@ -96,8 +105,10 @@ def main() -> None:
     print("| query | expected | rank | last keystroke → results (ms, median) |\n|---|---|---|---|")
     for query, expected, rank, ms in rows:
         print(f"| `{query}` | `{expected}` | {rank or 'not shown'} | {ms:.0f} |")
-    print(f"\nmedian over all queries: {statistics.median(r[3] for r in rows):.0f} ms; "
-          f"worst: {max(r[3] for r in rows):.0f} ms")
+    print(
+        f"\nmedian over all queries: {statistics.median(r[3] for r in rows):.0f} ms; "
+        f"worst: {max(r[3] for r in rows):.0f} ms"
+    )
 
 
 if __name__ == "__main__":

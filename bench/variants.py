@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import statistics
 import sys
 import tempfile
-import shutil
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -31,12 +31,15 @@ sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402
 from run import KB, build, log, mib, site_stats  # noqa: E402
 
+
 def apply(project: Path, changes: set[str]) -> None:
     if "nomacros" in changes:
         hook = project / "macros" / "hook.py"
         text = hook.read_text(encoding="utf-8")
-        register = ('    macros = config.plugins["macros"]\n'
-                    '    macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})\n')
+        register = (
+            '    macros = config.plugins["macros"]\n'
+            "    macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})\n"
+        )
         assert register in text, "macros/hook.py changed: update bench/variants.py"
         hook.write_text(text.replace(register, "") + NO_MACROS_HOOK, encoding="utf-8")
         config = project / "mkdocs.yml"
@@ -55,13 +58,16 @@ def apply(project: Path, changes: set[str]) -> None:
             skipping = False
             out.append(line)
         # drop the comment lines that introduced the plugin
-        text = re.sub(r"\n  # The whole playbook on one printable page[^\n]*\n  # Must stay the last plugin\.", "",
-                      "\n".join(out) + "\n")
+        text = re.sub(
+            r"\n  # The whole playbook on one printable page[^\n]*\n  # Must stay the last plugin\.",
+            "",
+            "\n".join(out) + "\n",
+        )
         assert "print-site" not in text.split("hooks:")[0], "could not remove print-site from mkdocs.yml"
         config.write_text(text, encoding="utf-8")
 
 
-NO_MACROS_HOOK = '''
+NO_MACROS_HOOK = """
 
 # --- bench/variants.py: the pages' macro calls expanded here instead of by mkdocs-macros
 _MACRO_CALL = re.compile(r'\\{\\{\\s*(\\w+)\\(\\s*(?:"([^"]*)")?\\s*\\)\\s*\\}\\}')
@@ -72,7 +78,7 @@ def on_page_markdown(markdown, page, config, files):
         args = [match.group(2)] if match.group(2) is not None else []
         return render.MACROS[match.group(1)](_playbook, page.file.src_uri, *args)
     return _MACRO_CALL.sub(expand, markdown)
-'''
+"""
 
 
 VARIANTS = [  # (name, site, changes)
@@ -116,31 +122,40 @@ def main() -> None:
                     peak = max(peak, measured.max_rss_kb)
                 stats = site_stats(project / "site")
                 rows[(name, scale)] = (statistics.median(times), peak, stats, statistics.median(cpu))
-                log(f"{scale:>4}× {name:42} {statistics.median(times):6.2f} s  CPU {statistics.median(cpu):6.2f} s  "
+                log(
+                    f"{scale:>4}× {name:42} {statistics.median(times):6.2f} s  CPU {statistics.median(cpu):6.2f} s  "
                     f"peak {peak / KB:5.0f} MiB  "
                     f"largest {mib(stats.largest[0])} {stats.largest[1]}  smallest {mib(stats.smallest[0])}  "
-                    f"site {mib(stats.total_bytes)}")
+                    f"site {mib(stats.total_bytes)}"
+                )
                 shutil.rmtree(project / "site", ignore_errors=True)
             shutil.rmtree(work / f"x{scale}", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    out = ["# Build variants", "", "Made by `python bench/variants.py` (see its docstring for what each change is); "
-           f"median of {args.runs} build(s) per cell below 100×, {args.runs_100} at 100×. Each cell: wall time (s), "
-           "then the ratio to plain Markdown by CPU time (user + system, steadier than wall time on a shared "
-           "machine).",
-           "", "| variant | " + " | ".join(f"{s}× wall (s) | {s}× CPU / plain" for s in sizes) + " | largest page at "
-           f"{sizes[-1]}× | smallest page at {sizes[-1]}× | site at {sizes[-1]}× | peak RSS at {sizes[-1]}× |",
-           "|---|" + "---|---|" * len(sizes) + "---|---|---|---|"]
-    for name, kind, changes in chosen:
+    out = [
+        "# Build variants",
+        "",
+        "Made by `python bench/variants.py` (see its docstring for what each change is); "
+        f"median of {args.runs} build(s) per cell below 100×, {args.runs_100} at 100×. Each cell: wall time (s), "
+        "then the ratio to plain Markdown by CPU time (user + system, steadier than wall time on a shared "
+        "machine).",
+        "",
+        "| variant | " + " | ".join(f"{s}× wall (s) | {s}× CPU / plain" for s in sizes) + " | largest page at "
+        f"{sizes[-1]}× | smallest page at {sizes[-1]}× | site at {sizes[-1]}× | peak RSS at {sizes[-1]}× |",
+        "|---|" + "---|---|" * len(sizes) + "---|---|---|---|",
+    ]
+    for name, _kind, _changes in chosen:
         cells = []
         for s in sizes:
             seconds, cpu = rows[(name, s)][0], rows[(name, s)][3]
             base = rows.get(("plain", s))
             cells.append(f"{seconds:.2f} | {cpu / base[3]:.2f}×" if base else f"{seconds:.2f} | –")
         _, peak, st, _ = rows[(name, sizes[-1])]
-        out.append(f"| {name} | " + " | ".join(cells) + f" | {mib(st.largest[0])} `{st.largest[1]}` "
-                   f"| {mib(st.smallest[0])} | {mib(st.total_bytes)} | {peak / KB:.0f} MiB |")
+        out.append(
+            f"| {name} | " + " | ".join(cells) + f" | {mib(st.largest[0])} `{st.largest[1]}` "
+            f"| {mib(st.smallest[0])} | {mib(st.total_bytes)} | {peak / KB:.0f} MiB |"
+        )
     args.output.write_text("\n".join(out) + "\n", encoding="utf-8")
     log("\n".join(out))
 

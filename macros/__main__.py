@@ -19,13 +19,17 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate data/ and print one line per problem")
     check.add_argument("data_dir", nargs="?", default="data", type=Path)
     commands.add_parser("schema", help="write the JSON Schemas for editors into schemas/")
-    importing = commands.add_parser("import", help="turn a Markdown playbook into data files: import SRC OUT")
-    importing.add_argument("arguments", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
+    # The importer defines its own arguments (and -h); it is imported only when asked for (ftfy and
+    # charset-normalizer take most of a second to load, which `check` should not pay).
+    commands.add_parser("import", add_help=False, help="turn a Markdown playbook into data files: import SRC OUT")
+    args, rest = parser.parse_known_args(argv)
 
     if args.command == "import":
-        from .importer import main as import_main  # only the importer needs ftfy
-        return import_main(args.arguments)
+        from .importer import main as import_main
+
+        return import_main(rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
 
     if args.command == "schema":
         for path in write_schemas(Path.cwd()):
@@ -40,9 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(exc.errors)} problem(s) found.", file=sys.stderr)
         return 1
     techniques = sum(len(t.techniques) for t in playbook.support_types)
-    print(f"data OK: {len(playbook.support_types)} support types, {techniques} techniques, "
-          f"{len(playbook.optimization.techniques)} optimisation techniques, "
-          f"{len(playbook.case_studies.cases)} case studies.")
+    print(
+        f"data OK: {len(playbook.support_types)} support types, {techniques} techniques, "
+        f"{len(playbook.optimization.techniques)} optimisation techniques, "
+        f"{len(playbook.case_studies.cases)} case studies."
+    )
     return 0
 
 

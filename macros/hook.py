@@ -21,30 +21,35 @@ from macros import render, sitemap  # noqa: E402
 from macros.loader import DataErrors, load_playbook  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.playbook")
-_playbook = None
+SITE_KEY = "playbook_site"
+"""Where on_config leaves the build's sitemap.Site for the later events (each build has its own config)."""
 
 
 @event_priority(100)  # before mkdocs-macros, which must find our macros registered
 def on_config(config):
     """Validate all data before anything is written, then wire the site to it."""
-    global _playbook
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        _playbook = load_playbook(data_dir)
+        site = config[SITE_KEY] = sitemap.Site.of(load_playbook(data_dir))
     except DataErrors as exc:
         for error in exc.errors:
             log.error(str(error))
-        raise PluginError(f"{len(exc.errors)} problem(s) in data/ — nothing was built. "
-                          "Fix the lines above (run `make check` to re-check quickly).") from None
+        raise PluginError(
+            f"{len(exc.errors)} problem(s) in data/ — nothing was built. "
+            "Fix the lines above (run `make check` to re-check quickly)."
+        ) from None
     # Material prints the site name and nav titles unescaped, and mkdocs-macros renders any `{{` in a
     # page title as Jinja: hand both text already escaped for HTML and Jinja (Markup with entities).
-    config.site_name = render.literal(_playbook.info.title)
-    config.nav = sitemap.navigation(_playbook, title=render.literal)
-    info = _playbook.info
+    config.site_name = render.literal(site.playbook.info.title)
+    config.nav = sitemap.navigation(site.playbook, title=render.literal)
+    info = site.playbook.info
     config.extra["playbook"] = {  # for the handout's cover (macros/templates/print_cover.tpl)
-        "title": render.literal(info.title), "subtitle": render.literal(info.subtitle),
-        "version": render.literal(info.version), "version_label": render.literal(info.labels.version),
-        "last_updated": info.last_updated.isoformat(), "date_label": render.literal(info.labels.last_updated),
+        "title": render.literal(info.title),
+        "subtitle": render.literal(info.subtitle),
+        "version": render.literal(info.version),
+        "version_label": render.literal(info.labels.version),
+        "last_updated": info.last_updated.isoformat(),
+        "date_label": render.literal(info.labels.last_updated),
     }
     handout = config.plugins.get("print-site")
     if handout:
@@ -54,39 +59,34 @@ def on_config(config):
         # Material's offline plugin would load this shim from a CDN; serve the npm copy instead.
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
     macros = config.plugins["macros"]
-    macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})
+    macros.register_macros({name: partial(_call, macros, site, fn) for name, fn in render.MACROS.items()})
     return config
 
 
-def _call(macros, renderer, *args):
+def _call(macros, site, renderer, *args):
     """Run a renderer for the page mkdocs-macros is rendering now."""
-    return renderer(_playbook, macros.page.file.src_uri, *args)
+    return renderer(site, macros.page.file.src_uri, *args)
 
 
 def on_files(files, config):
     """One generated page per support type: a stub calling the same macro every page uses. A collection
     split over several pages (sitemap.split) gets its later pages as copies of its first page's source:
     the renderer picks the part from the page's path."""
-    for support_type in _playbook.support_types:
+    site = config[SITE_KEY]
+    for support_type in site.playbook.support_types:
         stub = f'{{{{ support_type_page("{support_type.id}") }}}}\n'
         files.append(File.generated(config, sitemap.support_type_page(support_type.id), content=stub))
-    _split_pages.clear()
-    for first, later in sitemap.paged_sources(_playbook).items():
+    for first, later in site.paged_sources.items():
         source = Path(files.get_file_from_path(first).abs_src_path).read_text(encoding="utf-8")
         for page in later:
             files.append(File.generated(config, page, content=source))
-        if later:
-            _split_pages.update([first, *later])
     return files
-
-
-_split_pages: set[str] = set()
 
 
 def on_page_markdown(markdown, page, config, files):
     """A page of a split collection is named by its range in the navigation ("21–40"); its
     browser-tab title also names the collection."""
-    if page.parent and page.file.src_uri in _split_pages:
+    if page.parent and page.file.src_uri in config[SITE_KEY].split_pages:
         page.meta["pb_section_title"] = page.parent.title
     return markdown
 

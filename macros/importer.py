@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import charset_normalizer
-import yaml
 import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-1252 codec
+import yaml
 from ftfy import fix_encoding
 from ftfy.badness import badness, is_bad
 
@@ -94,8 +94,15 @@ DEFAULT_LABELS: dict[str, str] = {
     "facilitator": "Facilitador",
 }
 
-FOOTER_KEYS = ["version", "last_updated", "total_types", "techniques_per_type", "complete_scripts",
-               "optimization_techniques", "case_studies"]
+FOOTER_KEYS = [
+    "version",
+    "last_updated",
+    "total_types",
+    "techniques_per_type",
+    "complete_scripts",
+    "optimization_techniques",
+    "case_studies",
+]
 """The footer's lines in the seed's order; the last five are figures the site computes."""
 FIGURE_KEYS = FOOTER_KEYS[2:]
 
@@ -108,12 +115,40 @@ SCHEMAS = {
     "support_type": "../../schemas/support_type.schema.json",
 }
 UNMAPPED_FILE = "unmapped.yml"
-UNMAPPED_HEADER = ("# Parts of the source document the importer did not recognise: nothing is dropped silently.\n"
-                   "# Move each into the right file of data/ by hand (or decide it is not needed),\n"
-                   "# then delete this file.\n")
+UNMAPPED_HEADER = (
+    "# Parts of the source document the importer did not recognise: nothing is dropped silently.\n"
+    "# Move each into the right file of data/ by hand (or decide it is not needed),\n"
+    "# then delete this file.\n"
+)
 
-SMALL_WORDS = {"a", "al", "con", "de", "del", "e", "el", "en", "la", "las", "lo", "los", "o", "para", "por",
-               "u", "un", "una", "y", "and", "for", "in", "of", "on", "the", "to"}
+SMALL_WORDS = {
+    "a",
+    "al",
+    "con",
+    "de",
+    "del",
+    "e",
+    "el",
+    "en",
+    "la",
+    "las",
+    "lo",
+    "los",
+    "o",
+    "para",
+    "por",
+    "u",
+    "un",
+    "una",
+    "y",
+    "and",
+    "for",
+    "in",
+    "of",
+    "on",
+    "the",
+    "to",
+}
 """Words a title keeps in lower case (`Checklist de Implementación`), and ids skip."""
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
@@ -122,8 +157,10 @@ CHECK = re.compile(r"^[-*]\s+\[[ x]\]\s*(.*)$")
 """A task item `- [ ] text`; `- [X] text` stays a bullet, since `[X]` is this domain's placeholder."""
 BULLET = re.compile(r"^[-*]\s+(.*)$")
 NUMBERED = re.compile(r"^(\d+)[.)]\s+(.*)$")
-BOLD_LABEL = re.compile(r"^\*\*(?P<label>[^*]+?)\s*:\s*\*\*\s*(?P<value>.*)$"  # **Label:** value
-                        r"|^\*\*(?P<label2>[^*]+?)\*\*\s*:\s*(?P<value2>.*)$")  # **Label**: value
+BOLD_LABEL = re.compile(
+    r"^\*\*(?P<label>[^*]+?)\s*:\s*\*\*\s*(?P<value>.*)$"  # **Label:** value
+    r"|^\*\*(?P<label2>[^*]+?)\*\*\s*:\s*(?P<value2>.*)$"
+)  # **Label**: value
 BOLD_LINE = re.compile(r"^\*\*(?P<text>[^*].*?)\*\*$")
 NUMBERED_TITLE = re.compile(r"^(?P<label>.+?)\s+(?P<number>\d+)\s*:\s*(?P<title>.+)$")
 INDEX_ENTRY = re.compile(r"^\[(?P<text>[^\]]+)\]\((?P<target>[^)]*)\)$")
@@ -206,8 +243,7 @@ class _Context:
             return
         what = what or _DESCRIPTIONS.get(token.kind, "line")
         self.unmapped.append({"line": token.line, "section": section, "text": "\n".join(token.raw).strip()})
-        self.unmapped_report.append(
-            f"{self.source}:{token.line}: unrecognised {what} in “{section}”, kept as unmapped")
+        self.unmapped_report.append(f"{self.source}:{token.line}: unrecognised {what} in “{section}”, kept as unmapped")
 
     def label(self, key: str, value: str) -> None:
         """Take an interface label from the document (the first occurrence wins)."""
@@ -216,8 +252,15 @@ class _Context:
             self.labels.setdefault(key, value)
 
 
-_DESCRIPTIONS = {"heading": "heading", "code": "code block", "bullet": "list item", "check": "checklist item",
-                 "numbered": "numbered item", "table": "table row", "para": "paragraph"}
+_DESCRIPTIONS = {
+    "heading": "heading",
+    "code": "code block",
+    "bullet": "list item",
+    "check": "checklist item",
+    "numbered": "numbered item",
+    "table": "table row",
+    "para": "paragraph",
+}
 
 
 # ---------------------------------------------------------------- text: decoding and repair
@@ -229,19 +272,26 @@ def decode_source(raw: bytes | str) -> tuple[str, list[str]]:
     if isinstance(raw, bytes):
         if b"\x00" in raw:
             line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-            raise SourceProblem(line, "the file contains NUL bytes: it is binary, not Markdown text — "
-                                      "export the playbook as a UTF-8 .md file")
+            raise SourceProblem(
+                line,
+                "the file contains NUL bytes: it is binary, not Markdown text — "
+                "export the playbook as a UTF-8 .md file",
+            )
         if len(raw) > MAX_SOURCE_BYTES:
-            raise SourceProblem(1, f"the file has {len(raw):,} bytes, more than the {MAX_SOURCE_BYTES:,} a playbook "
-                                   "needs — is it the right file?")
+            raise SourceProblem(
+                1,
+                f"the file has {len(raw):,} bytes, more than the {MAX_SOURCE_BYTES:,} a playbook "
+                "needs — is it the right file?",
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             best = charset_normalizer.from_bytes(raw).best()
             if best is None:
                 line = raw[: exc.start].count(b"\n") + 1
-                raise SourceProblem(line, "the file is not text in any known encoding — "
-                                          "export the playbook as a UTF-8 .md file") from None
+                raise SourceProblem(
+                    line, "the file is not text in any known encoding — export the playbook as a UTF-8 .md file"
+                ) from None
             text = str(best)
             notes.append(f"decoded as {best.encoding} (the file is not UTF-8)")
     else:
@@ -257,9 +307,12 @@ def _refuse_control_characters(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         for char in line:
             if char != "\t" and unicodedata.category(char) == "Cc":
-                raise SourceProblem(number, f"the file contains the control character U+{ord(char):04X}: it "
-                                            "is binary or damaged, not Markdown text — export the playbook "
-                                            "as a .md file")
+                raise SourceProblem(
+                    number,
+                    f"the file contains the control character U+{ord(char):04X}: it "
+                    "is binary or damaged, not Markdown text — export the playbook "
+                    "as a .md file",
+                )
 
 
 def repair_mojibake(text: str) -> tuple[str, str | None]:
@@ -282,8 +335,10 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     fixed = fix_encoding(text)  # mixed documents: ftfy's line-by-line repair is the best left
     if fixed == text:
         return text, "the text looks mis-encoded but could not be repaired — check accents and emoji"
-    return fixed, (f"repaired mojibake line by line (ftfy) in {_changed_lines(text, fixed)} lines; "
-                   "no single encoding fitted the whole document — check emoji")
+    return fixed, (
+        f"repaired mojibake line by line (ftfy) in {_changed_lines(text, fixed)} lines; "
+        "no single encoding fitted the whole document — check emoji"
+    )
 
 
 def _changed_lines(before: str, after: str) -> int:
@@ -322,8 +377,11 @@ def title_case(text: str) -> str:
 def split_icon(text: str) -> tuple[str, str]:
     """`🛟 Soporte y Servicio` → ('🛟', 'Soporte y Servicio'); no leading emoji → ('', text)."""
     first, _, rest = text.strip().partition(" ")
-    is_icon = first and not any(c.isalnum() for c in first) and any(
-        unicodedata.category(c) in ("So", "Sk", "Cs") or ord(c) >= 0x2000 for c in first)
+    is_icon = (
+        first
+        and not any(c.isalnum() for c in first)
+        and any(unicodedata.category(c) in ("So", "Sk", "Cs") or ord(c) >= 0x2000 for c in first)
+    )
     return (first, rest.strip()) if is_icon else ("", text.strip())
 
 
@@ -376,10 +434,13 @@ def tokenize(text: str) -> list[Token]:
         if stripped.startswith("```"):
             end = next((j for j in range(i, len(lines)) if lines[j].strip().startswith("```")), None)
             if end is None:
-                raise SourceProblem(number, "this code block is never closed (no closing ```): the file looks "
-                                            "truncated — re-export the whole document, or close the block")
+                raise SourceProblem(
+                    number,
+                    "this code block is never closed (no closing ```): the file looks "
+                    "truncated — re-export the whole document, or close the block",
+                )
             code = tuple((j + 1, lines[j].rstrip()) for j in range(i, end))
-            tokens.append(Token("code", number, "", tuple(lines[number - 1:end + 1]), code=code))
+            tokens.append(Token("code", number, "", tuple(lines[number - 1 : end + 1]), code=code))
             i = end + 1
             continue
         tokens.append(_line_token(raw, stripped, number))
@@ -425,8 +486,10 @@ def take(tokens: list[Token], start: int, kind: str) -> tuple[list[Token], int]:
 
 def table_cells(token: Token) -> list[str]:
     """`| **A** | b |` → ['A', 'b']."""
-    return [unbold(cell) if cell.strip().startswith("**") else cell.strip()
-            for cell in token.text.strip().strip("|").split("|")]
+    return [
+        unbold(cell) if cell.strip().startswith("**") else cell.strip()
+        for cell in token.text.strip().strip("|").split("|")
+    ]
 
 
 def is_table_rule(token: Token) -> bool:
@@ -483,7 +546,7 @@ class _Parser:
         heading = tokens[title_at]
         icon, title = split_icon(heading.text)
         subtitle = None
-        for token in tokens[:title_at] + tokens[title_at + 1:]:
+        for token in tokens[:title_at] + tokens[title_at + 1 :]:
             match = BOLD_LINE.match(token.text) if token.kind == "para" else None
             if subtitle is None and match and not bold_label(token):
                 subtitle = match.group("text").strip()
@@ -493,8 +556,9 @@ class _Parser:
             self.ctx.error(heading.line, "the title is empty — write the playbook's name after the `#`")
             return None
         if subtitle is None:
-            self.ctx.error(heading.line, "no subtitle under the title — add a bold line "
-                                         "(`**What this playbook covers**`) under it")
+            self.ctx.error(
+                heading.line, "no subtitle under the title — add a bold line (`**What this playbook covers**`) under it"
+            )
             return None
         return {"title": title, "icon": Icon(icon or DEFAULT_ICON), "subtitle": subtitle}
 
@@ -603,23 +667,37 @@ class _Parser:
             else:
                 self.ctx.keep(token, title)
         if header is None:
-            self.ctx.error(section.heading.line, "the framework section has no table — add the table "
-                                                 "`| Tipo | Preocupación Principal | Técnica Principal | Enfoque |`")
+            self.ctx.error(
+                section.heading.line,
+                "the framework section has no table — add the table "
+                "`| Tipo | Preocupación Principal | Técnica Principal | Enfoque |`",
+            )
             return None, []
         columns = table_cells(header)
         if len(columns) != 4:
-            self.ctx.error(header.line, f"the framework table has {len(columns)} columns, not 4 (type, main concern, "
-                                        "main technique, focus) — keep exactly those four")
+            self.ctx.error(
+                header.line,
+                f"the framework table has {len(columns)} columns, not 4 (type, main concern, "
+                "main technique, focus) — keep exactly those four",
+            )
             return None, []
         for token, cells in rows:
             if len(cells) != 4 or not all(cells):
-                self.ctx.error(token.line, f"this table row has {len([c for c in cells if c])} filled cells, not 4 — "
-                                           "fill type, main concern, main technique and focus")
+                self.ctx.error(
+                    token.line,
+                    f"this table row has {len([c for c in cells if c])} filled cells, not 4 — "
+                    "fill type, main concern, main technique and focus",
+                )
         if table_title is None:
-            self.ctx.error(section.heading.line, "the framework table has no title — add a `### **Title:**` "
-                                                 "line above the table")
-        framework = {"title": title, "icon": Icon(section.icon or DEFAULT_ICON), "table_title": table_title or "",
-                     "columns": dict(zip(["name", "main_concern", "main_technique", "focus"], columns))}
+            self.ctx.error(
+                section.heading.line, "the framework table has no title — add a `### **Title:**` line above the table"
+            )
+        framework = {
+            "title": title,
+            "icon": Icon(section.icon or DEFAULT_ICON),
+            "table_title": table_title or "",
+            "columns": dict(zip(["name", "main_concern", "main_technique", "focus"], columns)),
+        }
         return framework, [(t, c) for t, c in rows if len(c) == 4]
 
     def support_type(self, section: Section, row: list[str], order: int, type_id: str) -> dict[str, Any] | None:
@@ -630,7 +708,7 @@ class _Parser:
             token = tokens[i]
             if token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
                 body_end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
-                technique = self.technique(token, tokens[i + 1:body_end], title, with_key_elements=True)
+                technique = self.technique(token, tokens[i + 1 : body_end], title, with_key_elements=True)
                 if technique:
                     techniques.append(technique)
                 i = body_end
@@ -650,18 +728,32 @@ class _Parser:
                 self.ctx.keep(token, title)
                 i += 1
         if not characteristics:
-            self.ctx.error(section.heading.line, f"support type “{title}” has no characteristics — add a "
-                                                 "`### **Características:**` heading followed by `- ` items")
+            self.ctx.error(
+                section.heading.line,
+                f"support type “{title}” has no characteristics — add a "
+                "`### **Características:**` heading followed by `- ` items",
+            )
         if not techniques and not any(NUMBERED_TITLE.match(unbold(t.text)) for t in tokens if t.kind == "heading"):
-            self.ctx.error(section.heading.line, f"support type “{title}” has no techniques — add "
-                                                 "`#### **Técnica 1: Title**` with its process, script and "
-                                                 "key elements")
+            self.ctx.error(
+                section.heading.line,
+                f"support type “{title}” has no techniques — add "
+                "`#### **Técnica 1: Title**` with its process, script and "
+                "key elements",
+            )
         if not characteristics or not techniques:
             return None
-        return {"id": type_id, "order": order, "name": row[0], "title": title,
-                "icon": Icon(section.icon or DEFAULT_ICON),
-                "main_concern": row[1], "main_technique": row[2], "focus": row[3],
-                "characteristics": characteristics, "techniques": techniques}
+        return {
+            "id": type_id,
+            "order": order,
+            "name": row[0],
+            "title": title,
+            "icon": Icon(section.icon or DEFAULT_ICON),
+            "main_concern": row[1],
+            "main_technique": row[2],
+            "focus": row[3],
+            "characteristics": characteristics,
+            "techniques": techniques,
+        }
 
     def numbered_title(self, heading: Token, label_key: str) -> str:
         """`Técnica 1: Title` / `Caso 1: Title` → the title; the word before the number becomes a label."""
@@ -704,18 +796,29 @@ class _Parser:
         if with_key_elements and key_elements is None:
             missing.append("key elements")
         if "script" in missing:
-            self.ctx.error(heading.line, f"technique “{title}” has no script — add a **Script:** code block: "
-                                         "`\"Opening`, `HEADING:` sections of `- line`s, `Closing?\"`")
+            self.ctx.error(
+                heading.line,
+                f"technique “{title}” has no script — add a **Script:** code block: "
+                '`"Opening`, `HEADING:` sections of `- line`s, `Closing?"`',
+            )
         if "process" in missing:
-            self.ctx.error(heading.line, f"technique “{title}” has no process — add a **Proceso:** code block "
-                                         "of numbered steps (`1. Step`)")
+            self.ctx.error(
+                heading.line,
+                f"technique “{title}” has no process — add a **Proceso:** code block of numbered steps (`1. Step`)",
+            )
         if "key elements" in missing:
-            self.ctx.error(heading.line, f"technique “{title}” has no key elements — add **Elementos Clave:** "
-                                         "followed by `- ` items")
+            self.ctx.error(
+                heading.line,
+                f"technique “{title}” has no key elements — add **Elementos Clave:** followed by `- ` items",
+            )
         if missing or script is False:
             return None
-        technique = {"id": unique(slug(title), self.technique_ids, "tecnica"), "title": title,
-                     "process": process, "script": script}
+        technique = {
+            "id": unique(slug(title), self.technique_ids, "tecnica"),
+            "title": title,
+            "process": process,
+            "script": script,
+        }
         if with_key_elements:
             technique["key_elements"] = key_elements
         return technique
@@ -735,13 +838,18 @@ class _Parser:
         """A script code block: `"Opening`, `HEADING:` followed by `- line`s, `Closing?"`; False when broken."""
         lines = [(n, line.strip()) for n, line in token.code if line.strip()]
         (first_line, first), (last_line, last) = lines[0], lines[-1]
-        if len(lines) < 2 or not last.endswith(("\"", "”")) or not last[:-1].strip():
-            self.ctx.error(last_line, f"the script of “{title}” does not end with a closing line in quotes "
-                                      "(`¿Question?\"`) — is the block cut short? add the closing line")
+        if len(lines) < 2 or not last.endswith(('"', "”")) or not last[:-1].strip():
+            self.ctx.error(
+                last_line,
+                f"the script of “{title}” does not end with a closing line in quotes "
+                '(`¿Question?"`) — is the block cut short? add the closing line',
+            )
             return False
         if not first[1:].strip():
-            self.ctx.error(first_line, f"the script of “{title}” opens with an empty quote — write its opening "
-                                       "words right after the `\"`")
+            self.ctx.error(
+                first_line,
+                f'the script of “{title}” opens with an empty quote — write its opening words right after the `"`',
+            )
             return False
         sections: list[dict[str, Any]] = []
         for number, line in lines[1:-1]:
@@ -754,12 +862,17 @@ class _Parser:
         broken = False
         for section in sections:
             if not section["lines"]:
-                self.ctx.error(token.line, f"the script of “{title}” has a `{section['heading']}:` section with no "
-                                           "`- ` lines — add its lines or remove the heading")
+                self.ctx.error(
+                    token.line,
+                    f"the script of “{title}” has a `{section['heading']}:` section with no "
+                    "`- ` lines — add its lines or remove the heading",
+                )
                 broken = True
         if not sections:
-            self.ctx.error(first_line, f"the script of “{title}” has no `HEADING:` section followed by `- ` lines "
-                                       "— add at least one")
+            self.ctx.error(
+                first_line,
+                f"the script of “{title}” has no `HEADING:` section followed by `- ` lines — add at least one",
+            )
             broken = True
         if broken:
             return False
@@ -768,23 +881,28 @@ class _Parser:
     def optimization(self, section: Section) -> dict[str, Any] | None:
         """The optimisation techniques: `### **Técnica N: Title**` with process and script."""
         title = self.display_title(section.title)
-        techniques = self._numbered_blocks(section, title, lambda h, body: self.technique(
-            h, body, title, with_key_elements=False))
+        techniques = self._numbered_blocks(
+            section, title, lambda h, body: self.technique(h, body, title, with_key_elements=False)
+        )
         if not techniques:
-            self.ctx.error(section.heading.line, "the optimisation section has no technique that could be read — "
-                                                 "add `### **Técnica 1: Title**` with its process and script")
+            self.ctx.error(
+                section.heading.line,
+                "the optimisation section has no technique that could be read — "
+                "add `### **Técnica 1: Title**` with its process and script",
+            )
             return None
         return {"title": title, "icon": Icon(section.icon or DEFAULT_ICON), "techniques": techniques}
 
-    def _numbered_blocks(self, section: Section, title: str,
-                         read: Callable[[Token, list[Token]], dict | None]) -> list[dict]:
+    def _numbered_blocks(
+        self, section: Section, title: str, read: Callable[[Token, list[Token]], dict | None]
+    ) -> list[dict]:
         """Read each `### **Label N: Title**` block of a section; keep anything between them as unmapped."""
         tokens, found, i = section.tokens, [], 0
         while i < len(tokens):
             token = tokens[i]
             if token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
                 end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
-                item = read(token, tokens[i + 1:end])
+                item = read(token, tokens[i + 1 : end])
                 if item:
                     found.append(item)
                 i = end
@@ -799,13 +917,17 @@ class _Parser:
         case_ids: set[str] = set()
         cases = self._numbered_blocks(section, title, lambda h, body: self.case(h, body, title, types, case_ids))
         if not cases:
-            self.ctx.error(section.heading.line, "the case studies section has no case that could be read — add "
-                                                 "`### **Caso 1: Title**` with situation, strategy and result")
+            self.ctx.error(
+                section.heading.line,
+                "the case studies section has no case that could be read — add "
+                "`### **Caso 1: Title**` with situation, strategy and result",
+            )
             return None
         return {"title": title, "icon": Icon(section.icon or DEFAULT_ICON), "cases": cases}
 
-    def case(self, heading: Token, body: list[Token], section: str, types: list[dict[str, Any]],
-             case_ids: set[str]) -> dict[str, Any] | None:
+    def case(
+        self, heading: Token, body: list[Token], section: str, types: list[dict[str, Any]], case_ids: set[str]
+    ) -> dict[str, Any] | None:
         """One case study, with its support type read from its title (`Soporte X → Result`) or situation."""
         title = self.numbered_title(heading, "case")
         situation = strategy = result = None
@@ -828,20 +950,31 @@ class _Parser:
             else:
                 self.ctx.keep(token, section)
                 i += 1
-        for name, value, example in (("situation", situation, "**Situación:** followed by `- ` items"),
-                                     ("strategy", strategy, "**Estrategia:** followed by `1. ` steps"),
-                                     ("result", result, "**Resultado:** text")):
+        for name, value, example in (
+            ("situation", situation, "**Situación:** followed by `- ` items"),
+            ("strategy", strategy, "**Estrategia:** followed by `1. ` steps"),
+            ("result", result, "**Resultado:** text"),
+        ):
             if value is None:
                 self.ctx.error(heading.line, f"case “{title}” has no {name} — add {example}")
         type_id = self.case_support_type(title, situation or [], types)
         if type_id is None:
-            self.ctx.error(heading.line, f"case “{title}” names no support type — start its title with the type "
-                                         "(`Soporte X → Resultado`) or add `- Enfoque: Soporte X` to its situation")
+            self.ctx.error(
+                heading.line,
+                f"case “{title}” names no support type — start its title with the type "
+                "(`Soporte X → Resultado`) or add `- Enfoque: Soporte X` to its situation",
+            )
         if None in (situation, strategy, result, type_id):
             return None
         parts = ARROW.split(title, maxsplit=1)
-        return {"id": unique(slug(parts[-1]), case_ids, "caso"), "title": title, "support_type": type_id,
-                "situation": situation, "strategy": strategy, "result": result}
+        return {
+            "id": unique(slug(parts[-1]), case_ids, "caso"),
+            "title": title,
+            "support_type": type_id,
+            "situation": situation,
+            "strategy": strategy,
+            "result": result,
+        }
 
     @staticmethod
     def case_support_type(title: str, situation: list[str], types: list[dict[str, Any]]) -> str | None:
@@ -867,22 +1000,31 @@ class _Parser:
                 phase_title = unbold(token.text)
                 item_ids: set[str] = set()
                 words = slug(phase_title).split("-")
-                phases.append({
-                    # The phase's first word (`Pre-Implementación` → pre): ids key readers' saved ticks.
-                    "id": unique(words[0], phase_ids, "fase"), "title": phase_title,
-                    "items": [{"id": unique(item_id(t.text), item_ids, "item"), "text": t.text} for t in items]})
+                phases.append(
+                    {
+                        # The phase's first word (`Pre-Implementación` → pre): ids key readers' saved ticks.
+                        "id": unique(words[0], phase_ids, "fase"),
+                        "title": phase_title,
+                        "items": [{"id": unique(item_id(t.text), item_ids, "item"), "text": t.text} for t in items],
+                    }
+                )
                 i = after
             else:
                 self.ctx.keep(token, title)
                 i += 1
         if not phases:
-            self.ctx.error(section.heading.line, "the checklist has no phase — add `### **Phase:**` followed by "
-                                                 "`- [ ] item` lines")
+            self.ctx.error(
+                section.heading.line, "the checklist has no phase — add `### **Phase:**` followed by `- [ ] item` lines"
+            )
             return None
         # The checklist's id keys readers' saved ticks: its title without the word "checklist" (implementacion).
         words = [w for w in content_words(title) if w != "checklist"]
-        return {"id": "-".join(words) or "checklist", "title": title, "icon": Icon(section.icon or DEFAULT_ICON),
-                "phases": phases}
+        return {
+            "id": "-".join(words) or "checklist",
+            "title": title,
+            "icon": Icon(section.icon or DEFAULT_ICON),
+            "phases": phases,
+        }
 
     def summary(self, section: Section) -> tuple[dict[str, Any], list[dict[str, str]]] | None:
         """The executive summary: its title, the principles' title and `1. **Name** - text` principles."""
@@ -897,8 +1039,11 @@ class _Parser:
             else:
                 self.ctx.keep(token, title)
         if not principles or principles_title is None:
-            self.ctx.error(section.heading.line, "the summary needs a `### **Principles title:**` heading and "
-                                                 "principles written `1. **Name** - sentence` — add them")
+            self.ctx.error(
+                section.heading.line,
+                "the summary needs a `### **Principles title:**` heading and "
+                "principles written `1. **Name** - sentence` — add them",
+            )
             return None
         summary = {"title": title, "icon": Icon(section.icon or DEFAULT_ICON), "principles_title": principles_title}
         return summary, principles
@@ -913,7 +1058,7 @@ def _opens_techniques(tokens: list[Token], at: int) -> bool:
 def _is_script(token: Token) -> bool:
     """A script's code block starts with an opening quote."""
     first = next((line.strip() for _, line in token.code if line.strip()), "")
-    return first.startswith(("\"", "“"))
+    return first.startswith(('"', "“"))
 
 
 def _is_process(token: Token) -> bool:
@@ -944,8 +1089,9 @@ def import_markdown(text_or_bytes: str | bytes, source_name: str) -> ImportResul
         return result
     result.data = data
     result.files = {path: _dump(path, value) for path, value in data.items()}
-    result.files[UNMAPPED_FILE] = UNMAPPED_HEADER + _readable_emoji(yaml.dump(
-        ctx.unmapped, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9))
+    result.files[UNMAPPED_FILE] = UNMAPPED_HEADER + _readable_emoji(
+        yaml.dump(ctx.unmapped, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9)
+    )
     result.report += _summary(source_name, data, ctx)
     return result
 
@@ -981,15 +1127,22 @@ def _read_sections(parser: _Parser, sections: list[Section]) -> tuple[dict | Non
     if framework_section:
         framework, rows = parser.framework(framework_section)
     elif sections:
-        ctx.error(sections[0].heading.line, "no framework section with its table was found — add "
-                                            "`## 🎯 FRAMEWORK …` with `| Tipo | … |` (is the file truncated?)")
+        ctx.error(
+            sections[0].heading.line,
+            "no framework section with its table was found — add "
+            "`## 🎯 FRAMEWORK …` with `| Tipo | … |` (is the file truncated?)",
+        )
     names = [cells[0] for _, cells in rows]
     parts: dict[str, Any] = {}
     types: list[dict[str, Any]] = []
     type_ids: set[str] = set()
     used_rows: set[int] = set()
-    readers = {"optimization": parser.optimization, "checklist": parser.checklist, "summary": parser.summary,
-               "cases": lambda section: section}  # cases are read last: they name the support types
+    readers = {
+        "optimization": parser.optimization,
+        "checklist": parser.checklist,
+        "summary": parser.summary,
+        "cases": lambda section: section,
+    }  # cases are read last: they name the support types
     for section in sections:
         kind = first_pass[id(section)]
         if kind == "index" or section is framework_section:
@@ -999,12 +1152,16 @@ def _read_sections(parser: _Parser, sections: list[Section]) -> tuple[dict | Non
         if kind == "support_type":
             row = parser.row_for(section.title, names)
             if row is None:
-                ctx.error(section.heading.line, f"“{parser.display_title(section.title)}” has no row in the "
-                                                "framework table — add `| **Name** | concern | technique | focus |`")
+                ctx.error(
+                    section.heading.line,
+                    f"“{parser.display_title(section.title)}” has no row in the "
+                    "framework table — add `| **Name** | concern | technique | focus |`",
+                )
                 continue
             used_rows.add(row)
-            support_type = parser.support_type(section, rows[row][1], len(types) + 1,
-                                               unique(slug(names[row]), type_ids, "tipo"))
+            support_type = parser.support_type(
+                section, rows[row][1], len(types) + 1, unique(slug(names[row]), type_ids, "tipo")
+            )
             if support_type:
                 types.append(support_type)
         elif kind in readers and kind not in parts:
@@ -1022,17 +1179,21 @@ def _read_sections(parser: _Parser, sections: list[Section]) -> tuple[dict | Non
     return framework, types, parts
 
 
-def _check_required(parser: _Parser, last_line: int, framework: dict | None, types: list[dict],
-                    parts: dict[str, Any]) -> None:
+def _check_required(
+    parser: _Parser, last_line: int, framework: dict | None, types: list[dict], parts: dict[str, Any]
+) -> None:
     """Report each required part the document lacks (a truncated file lacks its end)."""
     ctx = parser.ctx
     if framework and not types:
-        ctx.error(last_line, "no support type section was read — add `## <emoji> SOPORTE X` sections "
-                             "(is the file truncated?)")
-    for kind, what, example in (("optimization", "optimisation", "## 🎨 TÉCNICAS DE OPTIMIZACIÓN …"),
-                                ("cases", "case studies", "## 📚 CASOS DE ESTUDIO"),
-                                ("checklist", "checklist", "## ✅ CHECKLIST …"),
-                                ("summary", "summary", "## 🎯 RESUMEN EJECUTIVO")):
+        ctx.error(
+            last_line, "no support type section was read — add `## <emoji> SOPORTE X` sections (is the file truncated?)"
+        )
+    for kind, what, example in (
+        ("optimization", "optimisation", "## 🎨 TÉCNICAS DE OPTIMIZACIÓN …"),
+        ("cases", "case studies", "## 📚 CASOS DE ESTUDIO"),
+        ("checklist", "checklist", "## ✅ CHECKLIST …"),
+        ("summary", "summary", "## 🎯 RESUMEN EJECUTIVO"),
+    ):
         _require(ctx, last_line, kind in parts, f"{what} section", example)
     for key, example in (("version", "**Versión:** 1.0"), ("last_updated", "**Última actualización:** 2025-01-27")):
         _require(ctx, last_line, key in parser.footer, f"{key.replace('_', ' ')} line at the end", example)
@@ -1051,17 +1212,23 @@ def _last_updated(parser: _Parser) -> date | None:
         return None
 
 
-def _assemble(parser: _Parser, head: dict[str, str], framework: dict, last_updated: date,
-              types: list[dict], parts: dict[str, Any]) -> dict[str, Any]:
+def _assemble(
+    parser: _Parser, head: dict[str, str], framework: dict, last_updated: date, types: list[dict], parts: dict[str, Any]
+) -> dict[str, Any]:
     """The data files (path → dict), fields in the models' order."""
     summary, principles = parts["summary"]
     quote, icons = parser.closing  # type: ignore[misc]
     info = {
         # The id keys the progress saved in readers' browsers: the title's slug, stable across imports.
-        "id": slug(head["title"]) or "playbook", **head,
-        "version": parser.footer["version"][2], "last_updated": last_updated,
-        "framework": framework, "summary": summary, "principles": principles,
-        "closing_quote": quote, "closing_icons": Icon(icons or head["icon"]),
+        "id": slug(head["title"]) or "playbook",
+        **head,
+        "version": parser.footer["version"][2],
+        "last_updated": last_updated,
+        "framework": framework,
+        "summary": summary,
+        "principles": principles,
+        "closing_quote": quote,
+        "closing_icons": Icon(icons or head["icon"]),
         "labels": {key: parser.ctx.labels.get(key, default) for key, default in DEFAULT_LABELS.items()},
     }
     files: dict[str, Any] = {"data/playbook.yml": info}
@@ -1083,10 +1250,13 @@ def _check_figures(ctx: _Context, footer: dict[str, tuple[Token, str, str]], fil
     """Note the footer figures: not imported (the site counts them), but a figure the data contradicts is noted."""
     types = [v for k, v in files.items() if k.startswith("data/support_types/")]
     per_type = sorted({len(t["techniques"]) for t in types})
-    counted = {"total_types": len(types), "techniques_per_type": per_type[0] if len(per_type) == 1 else None,
-               "complete_scripts": sum(len(t["techniques"]) for t in types),
-               "optimization_techniques": len(files["data/optimization.yml"]["techniques"]),
-               "case_studies": len(files["data/case_studies.yml"]["cases"])}
+    counted = {
+        "total_types": len(types),
+        "techniques_per_type": per_type[0] if len(per_type) == 1 else None,
+        "complete_scripts": sum(len(t["techniques"]) for t in types),
+        "optimization_techniques": len(files["data/optimization.yml"]["techniques"]),
+        "case_studies": len(files["data/case_studies.yml"]["cases"]),
+    }
     found = [key for key in FIGURE_KEYS if key in footer]
     if found:
         figures = ", ".join(f"`{footer[k][1]}: {footer[k][2]}`" for k in found)
@@ -1095,24 +1265,32 @@ def _check_figures(ctx: _Context, footer: dict[str, tuple[Token, str, str]], fil
         token, label, value = footer[key]
         match = FIGURE.match(value)
         if match and counted[key] is not None and int(match.group("low")) != counted[key]:
-            ctx.notes.append(f"{ctx.source}:{token.line}: the document says `{label}: {value}` but the data has "
-                             f"{counted[key]}; the site will show the counted figure")
+            ctx.notes.append(
+                f"{ctx.source}:{token.line}: the document says `{label}: {value}` but the data has "
+                f"{counted[key]}; the site will show the counted figure"
+            )
 
 
 def _summary(source: str, data: dict[str, Any], ctx: _Context) -> list[str]:
     """The report's lines after a successful parse: counts, notes, labels and unmapped blocks."""
     types = [v for k, v in data.items() if k.startswith("data/support_types/")]
     phases = data["data/checklist.yml"]["phases"]
-    counts = [(len(types), "support type"), (sum(len(t["techniques"]) for t in types), "technique"),
-              (len(data["data/optimization.yml"]["techniques"]), "optimisation technique"),
-              (len(data["data/case_studies.yml"]["cases"]), "case stud"), (len(phases), "checklist phase"),
-              (sum(len(p["items"]) for p in phases), "checklist item"),
-              (len(data["data/playbook.yml"]["principles"]), "principle")]
+    counts = [
+        (len(types), "support type"),
+        (sum(len(t["techniques"]) for t in types), "technique"),
+        (len(data["data/optimization.yml"]["techniques"]), "optimisation technique"),
+        (len(data["data/case_studies.yml"]["cases"]), "case stud"),
+        (len(phases), "checklist phase"),
+        (sum(len(p["items"]) for p in phases), "checklist item"),
+        (len(data["data/playbook.yml"]["principles"]), "principle"),
+    ]
     lines = [f"{source}: " + ", ".join(_plural(n, word) for n, word in counts)]
     lines += [note if note.startswith(f"{source}:") else f"{source}: {note}" for note in ctx.notes]
     defaults = [key for key in DEFAULT_LABELS if key not in ctx.labels]
-    lines.append(f"{source}: {len(ctx.labels)} interface labels taken from the document; {len(defaults)} not in it, "
-                 f"taken from the defaults: {', '.join(defaults)}")
+    lines.append(
+        f"{source}: {len(ctx.labels)} interface labels taken from the document; {len(defaults)} not in it, "
+        f"taken from the defaults: {', '.join(defaults)}"
+    )
     lines += ctx.unmapped_report
     lines.append(f"{source}: {len(ctx.unmapped)} unmapped blocks (kept in {UNMAPPED_FILE})")
     return lines
@@ -1146,10 +1324,13 @@ class Icon(str):
     """An icon (emoji), written in double quotes as in the committed files."""
 
 
-_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
-_Dumper.add_representer(Icon, lambda dumper, value: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", str(value), style='"'))
+_Dumper.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None),
+)
+_Dumper.add_representer(
+    Icon, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+)
 
 SEPARATED_LISTS = {"techniques", "cases", "phases"}
 """Lists whose items are long blocks: a blank line between items, as in the committed files."""
@@ -1190,8 +1371,12 @@ DOUBLE_QUOTED_LINE = re.compile(r'^\s*(?:- )*(?:\w+: )?"')
 
 def _readable_emoji(text: str) -> str:
     """Write emoji as themselves: PyYAML escapes characters beyond U+FFFF inside double quotes."""
-    lines = [ASTRAL_ESCAPE.sub(lambda m: m.group(1) + chr(int(m.group(2), 16)), line)
-             if DOUBLE_QUOTED_LINE.match(line) else line for line in text.split("\n")]
+    lines = [
+        ASTRAL_ESCAPE.sub(lambda m: m.group(1) + chr(int(m.group(2), 16)), line)
+        if DOUBLE_QUOTED_LINE.match(line)
+        else line
+        for line in text.split("\n")
+    ]
     readable = "\n".join(lines)
     # Only when YAML reads the same data back: a `\\U` typed in a plain text must stay as typed.
     return readable if yaml.safe_load(readable) == yaml.safe_load(text) else text
@@ -1216,8 +1401,11 @@ def write_import(result: ImportResult, out_dir: Path) -> list[str]:
         try:
             load_playbook(stage / "data")
         except DataErrors as exc:
-            return [f"{result.source}: the imported {error} — please report this document "
-                    "(the importer produced data the schema refuses)" for error in exc.errors]
+            return [
+                f"{result.source}: the imported {error} — please report this document "
+                "(the importer produced data the schema refuses)"
+                for error in exc.errors
+            ]
         _install(stage, out_dir)
     return []
 
@@ -1248,7 +1436,8 @@ def main(argv: list[str] | None = None) -> int:
     """`SRC OUT`: import SRC into OUT/data/ and OUT/unmapped.yml; print the report; 0 on success."""
     parser = argparse.ArgumentParser(
         prog="python -m macros import",
-        description="Import a Markdown playbook (in the shape of the seed) into data/ YAML files.")
+        description="Import a Markdown playbook (in the shape of the seed) into data/ YAML files.",
+    )
     parser.add_argument("source", type=Path, help="the Markdown playbook to import")
     parser.add_argument("out", type=Path, help="folder that receives data/ and unmapped.yml")
     args = parser.parse_args(argv)
@@ -1259,8 +1448,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{source}:1: cannot read the file ({exc.strerror}) — check the path", file=sys.stderr)
         return 1
     if args.out.exists() and not args.out.is_dir():
-        print(f"{args.out}: is a file — give the folder that should receive data/ and {UNMAPPED_FILE}",
-              file=sys.stderr)
+        print(f"{args.out}: is a file — give the folder that should receive data/ and {UNMAPPED_FILE}", file=sys.stderr)
         return 1
     result = import_markdown(raw, source)
     problems = result.errors or write_import(result, args.out)

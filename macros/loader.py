@@ -121,8 +121,9 @@ def _load(path: Path, name: str, model: type[pydantic.BaseModel], errors: list[D
     except pydantic.ValidationError as exc:
         found = exc.errors()
         # A misspelt key (`tittle`) is one problem, not two: its "did you mean" covers the missing field.
-        misspelt = {(tuple(e["loc"][:-1]), messages.closest_field(e, model))
-                    for e in found if e["type"] == "extra_forbidden"}
+        misspelt = {
+            (tuple(e["loc"][:-1]), messages.closest_field(e, model)) for e in found if e["type"] == "extra_forbidden"
+        }
         for err in found:
             loc = tuple(err["loc"])
             if err["type"] == "missing" and (loc[:-1], loc[-1]) in misspelt:
@@ -235,15 +236,19 @@ def _cross_checks(support_types, docs: dict[str, Document], parts: dict[str, Any
     def claim(registry: dict[str, str], value: str, doc: Document, path: Path_, kind: str) -> None:
         where = f"{doc.name}:{doc.line_of(path)}"
         if value in registry:
-            errors.append(DataError(doc.name, doc.line_of(path), _field(path),
-                                    messages.duplicate_id(kind, value, registry[value])))
+            errors.append(
+                DataError(
+                    doc.name, doc.line_of(path), _field(path), messages.duplicate_id(kind, value, registry[value])
+                )
+            )
         else:
             registry[value] = where
 
     for doc, support_type, stem in support_types:
         if support_type.id != stem:
-            errors.append(DataError(doc.name, doc.line_of(("id",)), "id",
-                                    messages.id_not_file_name(support_type.id, stem)))
+            errors.append(
+                DataError(doc.name, doc.line_of(("id",)), "id", messages.id_not_file_name(support_type.id, stem))
+            )
         claim(type_ids, support_type.id, doc, ("id",), "support type")
         for i, technique in enumerate(support_type.techniques):
             claim(technique_ids, technique.id, doc, ("techniques", i, "id"), "technique")
@@ -260,8 +265,14 @@ def _cross_checks(support_types, docs: dict[str, Document], parts: dict[str, Any
             claim(case_ids, case.id, doc, ("cases", i, "id"), "case study")
             if support_types and case.support_type not in type_ids:
                 path = ("cases", i, "support_type")
-                errors.append(DataError(doc.name, doc.line_of(path), _field(path),
-                                        messages.unknown_support_type(case.support_type, sorted(type_ids))))
+                errors.append(
+                    DataError(
+                        doc.name,
+                        doc.line_of(path),
+                        _field(path),
+                        messages.unknown_support_type(case.support_type, sorted(type_ids)),
+                    )
+                )
 
     if parts.get("checklist.yml"):
         doc = docs["checklist.yml"]

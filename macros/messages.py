@@ -34,8 +34,10 @@ def unexpected_file(relative: Path, single_files: typing.Iterable[str]) -> str:
     if relative.suffix == ".yaml":
         return f"data files end in .yml, not .yaml — rename it to {relative.with_suffix('.yml').as_posix()}"
     if relative.suffix == ".yml" and len(relative.parts) == 1:
-        return (f"unknown data file — support types go in data/support_types/; "
-                f"the other files are {', '.join(single_files)}")
+        return (
+            f"unknown data file — support types go in data/support_types/; "
+            f"the other files are {', '.join(single_files)}"
+        )
     return "this file is not a playbook data file — move or delete it (data/ holds only .yml playbook files)"
 
 
@@ -44,8 +46,10 @@ def yaml_syntax(exc: yaml.YAMLError, source_line: str) -> str:
     if "\\t" in problem or "tab" in problem.lower():
         return f"YAML syntax error: {problem} — indent with spaces, not tabs"
     if re.search(r"(^\s*-\s*|:\s+)\[[^\]]*\]\s*\S", source_line):
-        return (f"YAML syntax error: {problem} — a text starting with `[` (like `[X] minutos`) "
-                "must be in double quotes: \"[X] minutos\"")
+        return (
+            f"YAML syntax error: {problem} — a text starting with `[` (like `[X] minutos`) "
+            'must be in double quotes: "[X] minutos"'
+        )
     return f"YAML syntax error: {problem} — check the indentation and quote text containing `: ` or starting with `[`"
 
 
@@ -91,11 +95,15 @@ def explain(err: dict, model: type[pydantic.BaseModel]) -> str:
         return f"unknown field — {hint}"
     if value is None and kind in {"string_type", "list_type"}:
         what = "text" if kind == "string_type" else "list"
-        return f"the {what} is empty — {'write the text after the colon' if what == 'text' else 'add at least one item'}"
+        return (
+            f"the {what} is empty — {'write the text after the colon' if what == 'text' else 'add at least one item'}"
+        )
     if kind == "string_type":
         if isinstance(value, list):
-            return ("expected text, got a list — a value starting with `[` (like `[X] minutos`) "
-                    "is read as a list: put the whole text in double quotes")
+            return (
+                "expected text, got a list — a value starting with `[` (like `[X] minutos`) "
+                "is read as a list: put the whole text in double quotes"
+            )
         return f"expected text, got {_kind(value)} — put the text in double quotes"
     if kind == "list_type":
         return f"expected a list, got {_kind(value)} — write each item on its own line, starting with `- `"
@@ -108,8 +116,9 @@ def explain(err: dict, model: type[pydantic.BaseModel]) -> str:
     if kind == "string_pattern_mismatch":
         if "\n" in str(value) or "\r" in str(value):
             return "the text has a line break — keep it on one line"
-        return (f"`{value}` is not a valid id — use lowercase letters, digits and single hyphens, "
-                "e.g. `respuesta-rapida`")
+        return (
+            f"`{value}` is not a valid id — use lowercase letters, digits and single hyphens, e.g. `respuesta-rapida`"
+        )
     if kind in {"int_type", "int_parsing"}:
         return f"expected a whole number, got {_kind(value)} — write a number such as 3, without quotes"
     if kind.startswith("date"):

@@ -38,19 +38,23 @@ _ENV = jinja2.Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-_ENV.filters.update(numbered=lambda items: [(str(n), item) for n, item in enumerate(items, start=1)],
-                    zip=lambda first, second: list(zip(first, second)))
+_ENV.filters.update(
+    numbered=lambda items: [(str(n), item) for n, item in enumerate(items, start=1)],
+    zip=lambda first, second: list(zip(first, second)),
+)
 _ENV.globals.update(script_lines=lambda script: script_lines(script))
 
 
-def _render(template: str, playbook: Playbook, here: str, **context: object) -> str:
+def _render(template: str, site: sitemap.Site, here: str, **context: object) -> str:
     """Render one template with the helpers every template may use."""
+    playbook = site.playbook
+
     def link(target: str, anchor: str | None = None, query: str | None = None) -> Markup:
         return Markup(sitemap.link(here, target, anchor, query))
 
     def browser_link(filter_value: str) -> Markup:
         """The technique browser showing one support type (or the optimisation techniques)."""
-        return link(_browser_pages(playbook)[filter_value], query=sitemap.techniques_of(filter_value))
+        return link(site.browser_pages[filter_value], query=sitemap.techniques_of(filter_value))
 
     return _ENV.get_template(template).render(
         pb=playbook,
@@ -62,17 +66,6 @@ def _render(template: str, playbook: Playbook, here: str, **context: object) -> 
         sitemap=sitemap,
         **context,
     )
-
-
-_browser_pages_of: tuple[Playbook | None, dict[str, str]] = (None, {})
-
-
-def _browser_pages(playbook: Playbook) -> dict[str, str]:
-    """sitemap.browser_pages, computed once per playbook: every technique's tag links there."""
-    global _browser_pages_of
-    if _browser_pages_of[0] is not playbook:
-        _browser_pages_of = (playbook, sitemap.browser_pages(playbook))
-    return _browser_pages_of[1]
 
 
 def storage_key(playbook: Playbook, kind: str, item_id: str) -> str:
@@ -94,7 +87,7 @@ def split_placeholders(line: str) -> list[tuple[str, bool]]:
     parts, start = [], 0
     for match in PLACEHOLDER.finditer(line):
         if match.start() > start:
-            parts.append((line[start:match.start()], False))
+            parts.append((line[start : match.start()], False))
         parts.append((match.group(), True))
         start = match.end()
     if start < len(line) or not parts:
@@ -108,93 +101,103 @@ def figures(playbook: Playbook) -> dict[str, str]:
     labels = playbook.info.labels
     return {
         "total_types": str(len(playbook.support_types)),
-        "techniques_per_type": (f"{per_type[0]} {labels.each}" if len(per_type) == 1
-                                else f"{per_type[0]}–{per_type[-1]}"),
+        "techniques_per_type": (
+            f"{per_type[0]} {labels.each}" if len(per_type) == 1 else f"{per_type[0]}–{per_type[-1]}"
+        ),
         "complete_scripts": f"{sum(len(t.techniques) for t in playbook.support_types)}+",
         "optimization_techniques": str(len(playbook.optimization.techniques)),
         "case_studies": f"{len(playbook.case_studies.cases)}+",
     }
 
 
-def home_header(playbook: Playbook, here: str) -> str:
+def home_header(site: sitemap.Site, here: str) -> str:
     """Title and subtitle of the playbook."""
-    return _render("home_header.md", playbook, here)
+    return _render("home_header.md", site, here)
 
 
-def playbook_index(playbook: Playbook, here: str) -> str:
+def playbook_index(site: sitemap.Site, here: str) -> str:
     """A link into every part of the playbook."""
-    return _render("index.md", playbook, here)
+    return _render("index.md", site, here)
 
 
-def framework_table(playbook: Playbook, here: str) -> str:
+def framework_table(site: sitemap.Site, here: str) -> str:
     """The framework table: one row per support type, each linking to its page."""
-    return _render("framework.md", playbook, here)
+    return _render("framework.md", site, here)
 
 
-def principles(playbook: Playbook, here: str) -> str:
+def principles(site: sitemap.Site, here: str) -> str:
     """The key principles, numbered."""
-    return _render("principles.md", playbook, here)
+    return _render("principles.md", site, here)
 
 
-def closing_quote(playbook: Playbook, here: str) -> str:
+def closing_quote(site: sitemap.Site, here: str) -> str:
     """The playbook's closing quote."""
-    return _render("closing_quote.md", playbook, here)
+    return _render("closing_quote.md", site, here)
 
 
-def playbook_footer(playbook: Playbook, here: str) -> str:
+def playbook_footer(site: sitemap.Site, here: str) -> str:
     """Version, date and the figures counted from the data."""
-    return _render("footer.md", playbook, here, figures=figures(playbook))
+    return _render("footer.md", site, here, figures=figures(site.playbook))
 
 
-def support_type_page(playbook: Playbook, here: str, type_id: str) -> str:
+def support_type_page(site: sitemap.Site, here: str, type_id: str) -> str:
     """The whole page of one support type."""
-    support_type = next(t for t in playbook.support_types if t.id == type_id)
-    return _render("support_type.md", playbook, here, support_type=support_type)
+    support_type = next(t for t in site.playbook.support_types if t.id == type_id)
+    return _render("support_type.md", site, here, support_type=support_type)
 
 
-def _paged(template: str, playbook: Playbook, here: str, parts: list[sitemap.Part], **context: object) -> str:
+def _paged(template: str, site: sitemap.Site, here: str, parts: list[sitemap.Part], **context: object) -> str:
     """One page of a collection that may be split over several (see sitemap.split)."""
-    return _render(template, playbook, here, parts=parts, part=sitemap.part_at(parts, here), **context)
+    return _render(template, site, here, parts=parts, part=sitemap.part_at(parts, here), **context)
 
 
-def optimization_page(playbook: Playbook, here: str) -> str:
+def optimization_page(site: sitemap.Site, here: str) -> str:
     """The optimisation techniques (of this page, when there are many)."""
-    return _paged("optimization.md", playbook, here, sitemap.optimization_parts(playbook))
+    return _paged("optimization.md", site, here, sitemap.optimization_parts(site.playbook))
 
 
-def case_studies_page(playbook: Playbook, here: str) -> str:
+def case_studies_page(site: sitemap.Site, here: str) -> str:
     """The case studies, each linking to its support type."""
+    playbook = site.playbook
     types = {t.id: t for t in playbook.support_types}
-    return _paged("case_studies.md", playbook, here, sitemap.case_study_parts(playbook), types=types)
+    return _paged("case_studies.md", site, here, sitemap.case_study_parts(playbook), types=types)
 
 
-def checklist_page(playbook: Playbook, here: str) -> str:
+def checklist_page(site: sitemap.Site, here: str) -> str:
     """The implementation checklist, phase by phase; its progress counts the phases of every page."""
+    playbook = site.playbook
     checklist = playbook.checklist
-    return _paged("checklist.md", playbook, here, sitemap.checklist_parts(playbook),
-                  phase_ids=" ".join(phase.id for phase in checklist.phases),
-                  item_count=sum(len(phase.items) for phase in checklist.phases))
+    return _paged(
+        "checklist.md",
+        site,
+        here,
+        sitemap.checklist_parts(playbook),
+        phase_ids=" ".join(phase.id for phase in checklist.phases),
+        item_count=sum(len(phase.items) for phase in checklist.phases),
+    )
 
 
-def technique_browser(playbook: Playbook, here: str) -> str:
+def technique_browser(site: sitemap.Site, here: str) -> str:
     """Every technique (of this page, when there are many), filterable by support type and by text."""
-    optimization_pages = {technique.id: part.page for part in sitemap.optimization_parts(playbook)
-                          for technique in part.items}
+    playbook = site.playbook
+    optimization_pages = {
+        technique.id: part.page for part in sitemap.optimization_parts(playbook) for technique in part.items
+    }
     parts = sitemap.browser_parts(playbook)
     # Every type is offered on every page; one whose rows are on another page of the browser names
     # that page (its number in the pager), and playbook.js opens it.
     numbers = {part.page: number for number, part in enumerate(parts, start=1)}
     here_page = sitemap.part_at(parts, here).page
-    pages = _browser_pages(playbook)
+    pages = site.browser_pages
     filters = [(t.id, t.title) for t in playbook.support_types]
     filters.append((sitemap.OPTIMIZATION_FILTER, playbook.optimization.title))
     filters = [(value, title, None if pages[value] == here_page else numbers[pages[value]]) for value, title in filters]
-    return _paged("browser.md", playbook, here, parts, optimization_pages=optimization_pages, filters=filters)
+    return _paged("browser.md", site, here, parts, optimization_pages=optimization_pages, filters=filters)
 
 
-def summary_page(playbook: Playbook, here: str) -> str:
+def summary_page(site: sitemap.Site, here: str) -> str:
     """The executive summary: principles, figures and the closing quote."""
-    return _render("summary.md", playbook, here, figures=figures(playbook))
+    return _render("summary.md", site, here, figures=figures(site.playbook))
 
 
 MACROS = {

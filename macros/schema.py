@@ -22,9 +22,11 @@ def render_schemas() -> dict[str, str]:
     """Schema file name → its JSON text, as committed in schemas/."""
     rendered = {}
     for file_name, (described, model) in schema_files().items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-                  "$comment": f"Generated from macros/models.py by `make schema` for {described}. Do not edit.",
-                  **model.model_json_schema()}
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$comment": f"Generated from macros/models.py by `make schema` for {described}. Do not edit.",
+            **model.model_json_schema(),
+        }
         rendered[file_name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return rendered
 

@@ -44,7 +44,7 @@ class Part:
 
 def split(page: str, items: list, per_page: int) -> list[Part]:
     """`items` over `page`, `page-stem/2.md`, `page-stem/3.md`, … at most `per_page` each."""
-    chunks = [items[start:start + per_page] for start in range(0, len(items), per_page)] or [[]]
+    chunks = [items[start : start + per_page] for start in range(0, len(items), per_page)] or [[]]
     return _parts(page, chunks)
 
 
@@ -84,8 +84,10 @@ def browser_parts(playbook: Playbook) -> list[Part]:
     """
     groups = [[BrowserRow(t, technique, t.id) for technique in t.techniques] for t in playbook.support_types]
     optimization = [BrowserRow(None, technique, OPTIMIZATION_FILTER) for technique in playbook.optimization.techniques]
-    groups += [optimization[start:start + BROWSER_ROWS_PER_PAGE]
-               for start in range(0, len(optimization), BROWSER_ROWS_PER_PAGE)]
+    groups += [
+        optimization[start : start + BROWSER_ROWS_PER_PAGE]
+        for start in range(0, len(optimization), BROWSER_ROWS_PER_PAGE)
+    ]
     chunks: list[list[BrowserRow]] = [[]]
     for group in groups:
         if chunks[-1] and len(chunks[-1]) + len(group) > BROWSER_ROWS_PER_PAGE:
@@ -110,9 +112,35 @@ def part_at(parts: list[Part], page: str) -> Part:
 
 def paged_sources(playbook: Playbook) -> dict[str, list[str]]:
     """The generated pages of split collections: first page (a file in docs/) → the pages after it."""
-    return {parts[0].page: [part.page for part in parts[1:]]
-            for parts in (optimization_parts(playbook), case_study_parts(playbook),
-                          checklist_parts(playbook), browser_parts(playbook))}
+    return {
+        parts[0].page: [part.page for part in parts[1:]]
+        for parts in (
+            optimization_parts(playbook),
+            case_study_parts(playbook),
+            checklist_parts(playbook),
+            browser_parts(playbook),
+        )
+    }
+
+
+@dataclass(frozen=True)
+class Site:
+    """One build's playbook and the pages worked out from it once: what the hook and the renderers share."""
+
+    playbook: Playbook
+    browser_pages: dict[str, str]
+    """Filter value → the technique-browser page where its rows start (see browser_pages)."""
+    paged_sources: dict[str, list[str]]
+    """First page of each collection → its later pages (see paged_sources)."""
+
+    @classmethod
+    def of(cls, playbook: Playbook) -> Site:
+        return cls(playbook, browser_pages(playbook), paged_sources(playbook))
+
+    @property
+    def split_pages(self) -> frozenset[str]:
+        """Every page of a collection split over several, its first page included."""
+        return frozenset(page for first, later in self.paged_sources.items() if later for page in [first, *later])
 
 
 def support_type_page(type_id: str) -> str:
@@ -158,7 +186,7 @@ def _paged(title: str, parts: list[Part]) -> dict:
 def support_type_groups(playbook: Playbook) -> list[tuple[str, list[SupportType]]]:
     """The support types in groups of NAV_GROUP_SIZE, each named "first – last" by the types' names."""
     types = playbook.support_types
-    groups = [types[start:start + NAV_GROUP_SIZE] for start in range(0, len(types), NAV_GROUP_SIZE)]
+    groups = [types[start : start + NAV_GROUP_SIZE] for start in range(0, len(types), NAV_GROUP_SIZE)]
     return [(f"{group[0].name} – {group[-1].name}", group) for group in groups]
 
 
@@ -168,6 +196,7 @@ def _support_types_navigation(playbook: Playbook, title: Callable[[str], str]) -
     With navigation.prune, each page then carries only its own group's links: at 500 types a flat
     list made every page ~150 KiB of navigation (bench/VARIANTS.md).
     """
+
     def entries(types: list[SupportType]) -> list[dict]:
         return [{title(t.title): support_type_page(t.id)} for t in types]
 

@@ -68,8 +68,10 @@ def load_mutants(path: Path = MUTANTS) -> list[Mutant]:
         target = ROOT / mutant.file
         count = target.read_text(encoding="utf-8").count(mutant.find) if target.is_file() else 0
         if count != 1:
-            problems.append(f"{path.name}: {mutant.id}: the snippet occurs {count} times in {mutant.file} "
-                            "(it must occur once): update the mutant to follow the code")
+            problems.append(
+                f"{path.name}: {mutant.id}: the snippet occurs {count} times in {mutant.file} "
+                "(it must occur once): update the mutant to follow the code"
+            )
     if problems:
         sys.exit("\n".join(problems))
     return mutants
@@ -77,8 +79,13 @@ def load_mutants(path: Path = MUTANTS) -> list[Mutant]:
 
 def project_files() -> list[str]:
     """Tracked files and new ones not ignored: what a commit of the working tree would hold."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
 
 
@@ -152,6 +159,13 @@ def baseline(snapshot_dir: Path, tests: list[str], scratch: Path) -> None:
         sys.exit(f"the tests fail without any mutant ({first_failure(output)}): fix the suite first")
 
 
+def why(outcome: Outcome) -> str:
+    """Why a mutant survives, as its entry says; without a reason, a test is missing."""
+    if outcome.mutant.survives_because:
+        return "Survives because " + " ".join(outcome.mutant.survives_because.split())
+    return f"**No reason given: add a test.** {outcome.detail}".rstrip()
+
+
 def report(outcomes: list[Outcome], minutes: float) -> str:
     caught = [o for o in outcomes if o.verdict in {"caught", "timeout"}]
     score = len(caught) / len(outcomes)
@@ -169,9 +183,7 @@ def report(outcomes: list[Outcome], minutes: float) -> str:
     survivors = [o for o in outcomes if o.verdict not in {"caught", "timeout"}]
     if survivors:
         lines += ["## Not caught", ""]
-        lines += [f"- `{o.mutant.id}` ({o.verdict}) in `{o.mutant.file}`: {o.mutant.bug}. "
-                  f"{'Survives because ' + ' '.join(o.mutant.survives_because.split()) if o.mutant.survives_because else '**No reason given: add a test.**'} "
-                  f"{o.detail}".rstrip() for o in survivors]
+        lines += [f"- `{o.mutant.id}` ({o.verdict}) in `{o.mutant.file}`: {o.mutant.bug}. {why(o)}" for o in survivors]
         lines += [""]
     lines += ["## Every mutant", "", "| mutant | file | bug | verdict | noticed by | s |", "|---|---|---|---|---|---|"]
     for o in outcomes:

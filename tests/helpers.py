@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -36,14 +37,19 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of a project into site_dir, as `make build` runs it."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=ENV, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
     """`python -m macros check`, as `make check` runs it."""
-    return subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project, env=ENV,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "check"], cwd=project, env=ENV, capture_output=True, text=True, timeout=60
+    )
 
 
 def article(site_dir: Path, url_path: str) -> BeautifulSoup:
@@ -54,8 +60,10 @@ def article(site_dir: Path, url_path: str) -> BeautifulSoup:
     return found
 
 
-HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% include 'x' %} "
-           "{# x #} ${x} *em* [a](b) {: .x} x\" onmouseover=\"alert(2) x' onfocus='alert(3) &amp; &lt;b&gt;")
+HOSTILE = (
+    "<script>alert(1)</script> <img src=x onerror=alert(1)> {{ 7*7 }} {% include 'x' %} "
+    "{# x #} ${x} *em* [a](b) {: .x} x\" onmouseover=\"alert(2) x' onfocus='alert(3) &amp; &lt;b&gt;"
+)
 """Text an author might paste, each part of which some layer would run or render if it were not escaped:
 HTML, Jinja, Markdown, attr_list, quotes that would close an attribute, and entities already escaped."""
 
@@ -156,8 +164,9 @@ def numbered(items: list[dict], count: int, fields: list[str]) -> list[dict]:
 def grow(project: Path) -> None:
     """Multiply the project's collections to the BIG_ sizes."""
     data = project / "data"
-    rewrite(data / "optimization.yml",
-            lambda d: d.update(techniques=numbered(d["techniques"], BIG_OPTIMIZATION, ["title"])))
+    rewrite(
+        data / "optimization.yml", lambda d: d.update(techniques=numbered(d["techniques"], BIG_OPTIMIZATION, ["title"]))
+    )
     rewrite(data / "case_studies.yml", lambda d: d.update(cases=numbered(d["cases"], BIG_CASES, ["title"])))
     rewrite(data / "checklist.yml", lambda d: d.update(phases=numbered(d["phases"], BIG_PHASES, ["title"])))
     reactivo = yaml.safe_load((data / "support_types/reactivo.yml").read_text(encoding="utf-8"))
@@ -169,4 +178,12 @@ def grow(project: Path) -> None:
         for technique in extra["techniques"]:
             technique["id"] = f"{technique['id']}-{n:02}"
         (data / f"support_types/tipo-{n:02}.yml").write_text(
-            yaml.safe_dump(extra, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            yaml.safe_dump(extra, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """A static file server that keeps the test output clean."""
+
+    def log_message(self, *args):
+        pass

@@ -26,7 +26,10 @@ def test_check_prints_every_problem_once_and_exits_non_zero(project):
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
     assert [line.split(" ")[0] for line in lines[:-1]] == [
-        f"data/case_studies.yml:{dangling}:", f"data/checklist.yml:{slug}:", f"data/playbook.yml:{version}:"]
+        f"data/case_studies.yml:{dangling}:",
+        f"data/checklist.yml:{slug}:",
+        f"data/playbook.yml:{version}:",
+    ]
     assert lines[-1] == "3 problem(s) found."
 
 

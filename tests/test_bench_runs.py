@@ -18,8 +18,14 @@ def table_rows(report: str, heading: str) -> list[list[str]]:
 
 def test_benchmark_runs_at_1x_and_its_figures_agree(tmp_path):
     report_file = tmp_path / "RESULTS.md"
-    result = subprocess.run([sys.executable, "bench/run.py", "--quick", "--output", str(report_file)],
-                            cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--quick", "--output", str(report_file)],
+        cwd=ROOT,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     report = report_file.read_text(encoding="utf-8")
 

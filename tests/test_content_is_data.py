@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from helpers import HOSTILE, mark
 
+
 def page(site, path) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
@@ -28,23 +29,26 @@ def test_nothing_executable_reaches_any_page(hostile_site):
         assert not [s for s in soup.find_all("script") if "alert(1)" in s.get_text()], path
 
 
-@pytest.mark.parametrize("where, path, selector, field", [
-    ("page h1", "tipos/reactivo", "article h1", "title"),
-    ("navigation", "tipos/reactivo", "nav.md-nav--primary .md-nav__link--active", "title"),
-    ("browser title", "tipos/reactivo", "title", "title"),
-    ("site name in header", "tipos/reactivo", ".md-header__topic .md-ellipsis", "site"),
-    ("table of contents", "tipos/reactivo", "nav.md-nav--secondary a[href='#respuesta-rapida']", "technique"),
-    ("characteristics", "tipos/reactivo", ".pb-list--characteristics li", "characteristic"),
-    ("technique heading", "tipos/reactivo", "#respuesta-rapida", "technique"),
-    ("process step", "tipos/reactivo", ".pb-list--process li", "step"),
-    ("key element", "tipos/reactivo", ".pb-list--key-elements li", "key"),
-    ("framework table", "", "article table tbody td", "name"),
-    ("index", "", "article ol li a", "title"),
-    ("principles", "", ".pb-principles li strong", "principle"),
-    ("checklist phase", "checklist", "article h2", "phase"),
-    ("checklist item", "checklist", ".pb-checklist label", "item"),
-    ("case study", "casos-de-estudio", "article h2", "case"),
-])
+@pytest.mark.parametrize(
+    "where, path, selector, field",
+    [
+        ("page h1", "tipos/reactivo", "article h1", "title"),
+        ("navigation", "tipos/reactivo", "nav.md-nav--primary .md-nav__link--active", "title"),
+        ("browser title", "tipos/reactivo", "title", "title"),
+        ("site name in header", "tipos/reactivo", ".md-header__topic .md-ellipsis", "site"),
+        ("table of contents", "tipos/reactivo", "nav.md-nav--secondary a[href='#respuesta-rapida']", "technique"),
+        ("characteristics", "tipos/reactivo", ".pb-list--characteristics li", "characteristic"),
+        ("technique heading", "tipos/reactivo", "#respuesta-rapida", "technique"),
+        ("process step", "tipos/reactivo", ".pb-list--process li", "step"),
+        ("key element", "tipos/reactivo", ".pb-list--key-elements li", "key"),
+        ("framework table", "", "article table tbody td", "name"),
+        ("index", "", "article ol li a", "title"),
+        ("principles", "", ".pb-principles li strong", "principle"),
+        ("checklist phase", "checklist", "article h2", "phase"),
+        ("checklist item", "checklist", ".pb-checklist label", "item"),
+        ("case study", "casos-de-estudio", "article h2", "case"),
+    ],
+)
 def test_text_shows_as_typed(hostile_site, where, path, selector, field):
     found = texts(page(hostile_site, path).select(selector))
     assert any(mark(field) in text for text in found), f"{where}: {found[:3]}"

@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
-
 import test_seed_coverage
+import yaml
+from test_seed_coverage import seed_units, site_text
+
 from helpers import ROOT, SEED, build
 from macros.importer import DEFAULT_LABELS, import_markdown, main, write_import
 from macros.loader import load_playbook
 from macros.models import Labels
-from test_seed_coverage import seed_units, site_text
 
 AS_RECEIVED = SEED.with_name("soporte-y-servicio-en-ventas.as-received.md")
 OTRO = Path(__file__).parent / "fixtures" / "otro-playbook.md"
@@ -74,15 +74,31 @@ def test_the_seed_imports_as_the_committed_data(imported):
     defaults, which must be this playbook's own: a foreign document imported here reads like our site.
     """
     result = import_markdown(SEED.read_bytes(), SEED.name)
-    assert {"characteristics", "techniques", "technique", "process", "script", "key_elements", "case",
-            "situation", "strategy", "result", "version", "last_updated", "total_types",
-            "techniques_per_type", "each", "index"} <= set(result.document_labels)
+    assert {
+        "characteristics",
+        "techniques",
+        "technique",
+        "process",
+        "script",
+        "key_elements",
+        "case",
+        "situation",
+        "strategy",
+        "result",
+        "version",
+        "last_updated",
+        "total_types",
+        "techniques_per_type",
+        "each",
+        "index",
+    } <= set(result.document_labels)
     ours = load_playbook(imported / "data").model_dump()
     committed = load_playbook(ROOT / "data").model_dump()
     for part in committed:
         assert ours[part] == committed[part], part
-    assert sorted(p.name for p in (imported / "data" / "support_types").iterdir()) == \
-        sorted(p.name for p in (ROOT / "data" / "support_types").iterdir())
+    assert sorted(p.name for p in (imported / "data" / "support_types").iterdir()) == sorted(
+        p.name for p in (ROOT / "data" / "support_types").iterdir()
+    )
     for path in (imported / "data").rglob("*.yml"):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
     assert yaml.safe_load((imported / "unmapped.yml").read_text(encoding="utf-8")) == []
@@ -102,8 +118,7 @@ def test_the_as_received_copy_is_repaired_to_the_same_files(imported, tmp_path, 
 def test_the_seed_mangled_by_windows_1252_is_repaired_in_one_pass(imported, tmp_path, capsys):
     """UTF-8 read as Windows-1252 (as Windows does it: unassigned bytes kept as U+0081…) and saved again."""
     clean = SEED.read_text(encoding="utf-8")
-    mangled = "".join(chr(b) if b in WINDOWS_UNASSIGNED else bytes([b]).decode("cp1252")
-                      for b in clean.encode("utf-8"))
+    mangled = "".join(chr(b) if b in WINDOWS_UNASSIGNED else bytes([b]).decode("cp1252") for b in clean.encode("utf-8"))
     source = tmp_path / "windows.md"
     source.write_text(mangled, encoding="utf-8")
     code, out, err = run(source, tmp_path / "out", capsys)
@@ -120,8 +135,9 @@ WINDOWS_UNASSIGNED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 def test_a_bullet_starting_with_a_blank_is_text_not_a_task(tmp_path, capsys):
     """`- [X] …` is this domain's fill-in blank, not a ticked task (`- [x]`, `- [ ]`)."""
     source = tmp_path / "blank.md"
-    source.write_text(SEED_TEXT.replace("- Respuesta a problemas\n", "- [X] problemas resueltos al día\n", 1),
-                      encoding="utf-8")
+    source.write_text(
+        SEED_TEXT.replace("- Respuesta a problemas\n", "- [X] problemas resueltos al día\n", 1), encoding="utf-8"
+    )
     code, _, err = run(source, tmp_path / "out", capsys)
     assert code == 0, err
     reactivo = load_playbook(tmp_path / "out" / "data").support_types[0]
@@ -131,8 +147,10 @@ def test_a_bullet_starting_with_a_blank_is_text_not_a_task(tmp_path, capsys):
 
 def test_a_title_in_spanish_question_marks_gets_a_clean_id(tmp_path, capsys):
     source = tmp_path / "question.md"
-    source.write_text(SEED_TEXT.replace("#### **Técnica 1: Respuesta Rápida**",
-                                        "#### **Técnica 1: ¿Respuesta Rápida?**", 1), encoding="utf-8")
+    source.write_text(
+        SEED_TEXT.replace("#### **Técnica 1: Respuesta Rápida**", "#### **Técnica 1: ¿Respuesta Rápida?**", 1),
+        encoding="utf-8",
+    )
     code, _, err = run(source, tmp_path / "out", capsys)
     assert code == 0, err
     technique = load_playbook(tmp_path / "out" / "data").support_types[0].techniques[0]
@@ -144,8 +162,9 @@ def test_files_the_loader_refuses_are_never_installed(imported, tmp_path):
     result = import_markdown(SEED.read_bytes(), SEED.name)
     checklist = result.files["data/checklist.yml"]
     assert checklist.count("  - id: pre\n") == 1
-    broken = dataclasses.replace(result, files={**result.files,
-                                                "data/checklist.yml": checklist.replace("  - id: pre\n", "  - id: Pre\n")})
+    broken = dataclasses.replace(
+        result, files={**result.files, "data/checklist.yml": checklist.replace("  - id: pre\n", "  - id: Pre\n")}
+    )
     out = tmp_path / "out"
     shutil.copytree(imported, out)
     problems = write_import(broken, out)
@@ -157,8 +176,10 @@ def test_the_clean_seed_needs_no_repair(tmp_path, capsys):
     code, out, _ = run(SEED, tmp_path / "out", capsys)
     assert code == 0
     assert "mojibake" not in out
-    assert (f"{SEED}: 5 support types, 10 techniques, 2 optimisation techniques, 1 case study, "
-            "3 checklist phases, 13 checklist items, 5 principles") in out.splitlines()
+    assert (
+        f"{SEED}: 5 support types, 10 techniques, 2 optimisation techniques, 1 case study, "
+        "3 checklist phases, 13 checklist items, 5 principles"
+    ) in out.splitlines()
     assert "recognised the footer figures" in out  # read, but not imported: the site counts them
 
 
@@ -179,13 +200,19 @@ def test_another_playbook_imports_and_builds(project, tmp_path, capsys, monkeypa
     assert "cierre-amable" in ids and "cierre-amable-2" in ids  # same title twice: unique ids
     assert len(playbook.optimization.techniques) == 1
     assert [(c.id, c.support_type) for c in playbook.case_studies.cases] == [
-        ("venta-recuperada", "presencial"), ("cliente-frustrado-en-el-chat", "chat")]
+        ("venta-recuperada", "presencial"),
+        ("cliente-frustrado-en-el-chat", "chat"),
+    ]
     assert [p.id for p in playbook.checklist.phases] == ["antes", "durante"]
     assert [i.id for i in playbook.checklist.phases[0].items] == ["revisa-caja", "enciende-chat", "revisa-caja-2"]
     assert len(playbook.info.principles) == 3
     labels = playbook.info.labels  # taken from this document, not from the defaults
-    assert (labels.process, labels.script, labels.key_elements, labels.characteristics) == \
-        ("Pasos", "Guion", "Puntos Clave", "Rasgos")
+    assert (labels.process, labels.script, labels.key_elements, labels.characteristics) == (
+        "Pasos",
+        "Guion",
+        "Puntos Clave",
+        "Rasgos",
+    )
     assert "0 unmapped blocks" in out
 
     text = build_with(tmp_path / "otro" / "data", project, tmp_path / "site")
@@ -200,8 +227,10 @@ CUT = SEED_TEXT.index("- Canales: [Canales disponibles]")
 BAD = {
     "no title": (SEED_TEXT.split("\n", 1)[1], 2, "no title"),
     "technique with no script": (
-        SEED_TEXT[:SCRIPT_START] + SEED_TEXT[SEED_TEXT.index("**Elementos Clave:**"):],
-        line_of(SEED_TEXT, "#### **Técnica 1: Respuesta Rápida**"), "has no script"),
+        SEED_TEXT[:SCRIPT_START] + SEED_TEXT[SEED_TEXT.index("**Elementos Clave:**") :],
+        line_of(SEED_TEXT, "#### **Técnica 1: Respuesta Rápida**"),
+        "has no script",
+    ),
     "truncated in a script": (SEED_TEXT[:CUT], line_of(SEED_TEXT[:CUT], "```", last=True), "truncated"),
     "binary file": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", 1, "binary"),
 }
@@ -253,3 +282,10 @@ def test_what_is_not_recognised_is_reported_and_kept(tmp_path, capsys):
     assert {"line": annex_line + 2, "section": "ANEXO", "text": "Enlaces útiles para el equipo."} in unmapped
     assert not (tmp_path / "out" / "data" / "unmapped.yml").exists()  # the loader refuses unknown data files
     load_playbook(tmp_path / "out" / "data")
+
+
+def test_import_help_describes_its_arguments():
+    result = subprocess.run([sys.executable, "-m", "macros", "import", "-h"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "usage: python -m macros import [-h] source out" in result.stdout
+    assert "folder that receives data/ and unmapped.yml" in result.stdout

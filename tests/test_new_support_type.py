@@ -11,10 +11,14 @@ from helpers import build
 
 def test_a_new_support_type_file_is_all_it_takes(project, tmp_path):
     source = (project / "data/support_types/reactivo.yml").read_text(encoding="utf-8")
-    new = (source.replace("id: reactivo", "id: hibrido").replace("order: 1", "order: 6")
-           .replace("name: Reactivo", "name: Híbrido").replace("title: Soporte Reactivo", "title: Soporte Híbrido")
-           .replace("id: respuesta-rapida", "id: respuesta-hibrida")
-           .replace("id: resolucion-efectiva", "id: resolucion-hibrida"))
+    new = (
+        source.replace("id: reactivo", "id: hibrido")
+        .replace("order: 1", "order: 6")
+        .replace("name: Reactivo", "name: Híbrido")
+        .replace("title: Soporte Reactivo", "title: Soporte Híbrido")
+        .replace("id: respuesta-rapida", "id: respuesta-hibrida")
+        .replace("id: resolucion-efectiva", "id: resolucion-hibrida")
+    )
     (project / "data/support_types/hibrido.yml").write_text(new, encoding="utf-8")
 
     site = tmp_path / "site"
@@ -36,10 +40,14 @@ def test_many_support_types_are_grouped_so_each_page_carries_only_its_group(proj
     """A big playbook stays light: every page lists the support types of its own group, not all of them."""
     source = (project / "data/support_types/reactivo.yml").read_text(encoding="utf-8")
     for n in range(1, 31):
-        new = (source.replace("id: reactivo", f"id: tipo-{n:02}").replace("order: 1", f"order: {10 + n}")
-               .replace("name: Reactivo", f"name: Tipo {n:02}").replace("title: Soporte Reactivo", f"title: Soporte {n:02}")
-               .replace("id: respuesta-rapida", f"id: respuesta-{n:02}")
-               .replace("id: resolucion-efectiva", f"id: resolucion-{n:02}"))
+        new = (
+            source.replace("id: reactivo", f"id: tipo-{n:02}")
+            .replace("order: 1", f"order: {10 + n}")
+            .replace("name: Reactivo", f"name: Tipo {n:02}")
+            .replace("title: Soporte Reactivo", f"title: Soporte {n:02}")
+            .replace("id: respuesta-rapida", f"id: respuesta-{n:02}")
+            .replace("id: resolucion-efectiva", f"id: resolucion-{n:02}")
+        )
         (project / f"data/support_types/tipo-{n:02}.yml").write_text(new, encoding="utf-8")
 
     site = tmp_path / "site"

@@ -15,16 +15,48 @@ from helpers import ROOT
 from macros import render, sitemap
 from macros.loader import DataErrors, load_playbook
 
-FILES = {p.relative_to(ROOT).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
-         for p in sorted((ROOT / "data").rglob("*.yml"))}
+FILES = {
+    p.relative_to(ROOT).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
+    for p in sorted((ROOT / "data").rglob("*.yml"))
+}
 
 ODD_TEXT = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["", " ", "no", "yes", "on", "12:30", "010", "1.0", "[X] minutos", "{{ 7*7 }}", "{# x #}",
-                     "<script>alert(1)</script>", "línea\nrota", "\t", "~", "null", "&a", "*a", "- x", "🛟", "\x00"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "no",
+            "yes",
+            "on",
+            "12:30",
+            "010",
+            "1.0",
+            "[X] minutos",
+            "{{ 7*7 }}",
+            "{# x #}",
+            "<script>alert(1)</script>",
+            "línea\nrota",
+            "\t",
+            "~",
+            "null",
+            "&a",
+            "*a",
+            "- x",
+            "🛟",
+            "\x00",
+        ]
+    ),
 )
-ANY_VALUE = st.one_of(ODD_TEXT, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=True),
-                      st.lists(ODD_TEXT, max_size=3), st.dictionaries(ODD_TEXT, ODD_TEXT, max_size=2))
+ANY_VALUE = st.one_of(
+    ODD_TEXT,
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.floats(allow_nan=True),
+    st.lists(ODD_TEXT, max_size=3),
+    st.dictionaries(ODD_TEXT, ODD_TEXT, max_size=2),
+)
 
 
 def paths(node, prefix=()):
@@ -71,8 +103,11 @@ def mutated_project(draw):
     if draw(st.booleans()):  # raw edits too: typos that break the YAML itself
         name = draw(st.sampled_from(sorted(texts)))
         at = draw(st.integers(0, len(texts[name])))
-        texts[name] = texts[name][:at] + draw(st.sampled_from(["\t", ":", "[", "- ", "\n  x", '"', "&a ", "*a"])) \
+        texts[name] = (
+            texts[name][:at]
+            + draw(st.sampled_from(["\t", ":", "[", "- ", "\n  x", '"', "&a ", "*a"]))
             + texts[name][at:]
+        )
     return texts
 
 
@@ -91,10 +126,11 @@ def test_mutated_data_gives_a_site_or_errors_never_a_crash(texts):
             for error in exc.errors:
                 assert error.file.startswith("data/") and error.line >= 1 and " — " in error.message
             return
+        site = sitemap.Site.of(playbook)
         for name, renderer in render.MACROS.items():
             if name == "support_type_page":
                 for support_type in playbook.support_types:
-                    assert renderer(playbook, sitemap.support_type_page(support_type.id), support_type.id)
+                    assert renderer(site, sitemap.support_type_page(support_type.id), support_type.id)
             else:
-                assert renderer(playbook, sitemap.HOME) is not None
+                assert renderer(site, sitemap.HOME) is not None
         shutil.rmtree(project / "data")

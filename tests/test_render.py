@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT
-from macros import render
+from macros import render, sitemap
 from macros.loader import load_playbook
 
 HOSTILE = [
@@ -33,10 +33,12 @@ def to_html(markdown_text: str) -> BeautifulSoup:
 
 
 def test_placeholders_are_split_out_of_a_line():
-    assert render.split_placeholders("Tiempo: [X] minutos") == [
-        ("Tiempo: ", False), ("[X]", True), (" minutos", False)]
+    assert render.split_placeholders("Tiempo: [X] minutos") == [("Tiempo: ", False), ("[X]", True), (" minutos", False)]
     assert render.split_placeholders("[Optimización 1]: [Beneficio]") == [
-        ("[Optimización 1]", True), (": ", False), ("[Beneficio]", True)]
+        ("[Optimización 1]", True),
+        (": ", False),
+        ("[Beneficio]", True),
+    ]
     assert render.split_placeholders("Horas: 24/7") == [("Horas: 24/7", False)]
 
 
@@ -54,13 +56,17 @@ def test_text_from_data_shows_literally_in_headings_lists_tables_and_scripts(pla
     technique = first.techniques[0]
     script = technique.script.model_copy(update={"opening": text})
     hostile_technique = technique.model_copy(update={"title": text, "process": [text], "script": script})
-    hostile = first.model_copy(update={
-        "name": text, "title": text, "characteristics": [text],
-        "techniques": [hostile_technique, *first.techniques[1:]],
-    })
+    hostile = first.model_copy(
+        update={
+            "name": text,
+            "title": text,
+            "characteristics": [text],
+            "techniques": [hostile_technique, *first.techniques[1:]],
+        }
+    )
     book = playbook.model_copy(update={"support_types": [hostile, *playbook.support_types[1:]]})
 
-    page = to_html(render.support_type_page(book, "tipos/reactivo.md", first.id))
+    page = to_html(render.support_type_page(sitemap.Site.of(book), "tipos/reactivo.md", first.id))
     assert not page.find("script") and not page.find("img")
     assert not any(tag.has_attr("onclick") or tag.has_attr("onerror") for tag in page.find_all(True))
     assert page.find("h1").get_text().strip().endswith(text)
@@ -69,5 +75,5 @@ def test_text_from_data_shows_literally_in_headings_lists_tables_and_scripts(pla
     assert page.select_one(".pb-list--process label > span").get_text() == text
     assert page.select_one(".pb-script code").get_text().startswith(f'"{text}\n')
 
-    table = to_html(render.framework_table(book, "index.md"))
+    table = to_html(render.framework_table(sitemap.Site.of(book), "index.md"))
     assert table.select_one("tbody tr td").get_text() == text

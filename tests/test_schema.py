@@ -51,6 +51,7 @@ def node_at(tree, path):
 def variants(tree, path=()):
     """(where, edited copy, is an unknown key) for one edit of each kind at every place: an unknown key in
     every block, every field dropped, every list emptied, every text left blank."""
+
     def edited(change):
         copy = deepcopy(tree)
         change(copy)
@@ -98,8 +99,9 @@ def test_the_editor_and_the_build_agree_on_every_edit(path, model, schema):
     for where, edited, is_unknown_key in variants(tree):
         build, editor = accepted_by_the_build(model, edited), validator.is_valid(as_json(edited))
         if build != editor:
-            disagreements.append(f"{where}: build {'accepts' if build else 'refuses'}, editor "
-                                 f"{'accepts' if editor else 'refuses'}")
+            disagreements.append(
+                f"{where}: build {'accepts' if build else 'refuses'}, editor {'accepts' if editor else 'refuses'}"
+            )
         if is_unknown_key and (build or editor):
             unknown_accepted.append(where)
     assert not unknown_accepted, unknown_accepted[:5]

@@ -27,7 +27,7 @@ def find_type_page(site: Path, name: str) -> Path:
     """The page the framework table links to for a type name."""
     home = article(site, "")
     link = next(a for a in home.select("table a") if text_of(a) == name)
-    return (site / urljoin("/", link["href"]).lstrip("/") / "index.html")
+    return site / urljoin("/", link["href"]).lstrip("/") / "index.html"
 
 
 @pytest.mark.parametrize("data_file", SUPPORT_TYPE_FILES, ids=lambda p: p.stem)
@@ -52,8 +52,9 @@ def test_support_type_page_has_characteristics_and_every_technique(site, data_fi
             for line in section["lines"]:
                 assert f"- {line}\n" in script + "\n"
         placeholders = [span.get_text() for span in block.select(".pb-script__placeholder")]
-        expected = [p for s in technique["script"]["sections"] for line in s["lines"]
-                    for p in re.findall(r"\[[^\]]+\]", line)]
+        expected = [
+            p for s in technique["script"]["sections"] for line in s["lines"] for p in re.findall(r"\[[^\]]+\]", line)
+        ]
         assert placeholders == expected
         assert [text_of(li) for li in block.select(".pb-list--key-elements li")] == technique["key_elements"]
 

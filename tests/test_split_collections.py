@@ -69,8 +69,10 @@ def test_a_tag_opens_the_browser_page_holding_every_technique_of_its_type(big_si
 
 
 def technique_count(project) -> int:
-    return sum(len(data(project, f"support_types/{path.name}")["techniques"])
-               for path in (project / "data/support_types").glob("*.yml"))
+    return sum(
+        len(data(project, f"support_types/{path.name}")["techniques"])
+        for path in (project / "data/support_types").glob("*.yml")
+    )
 
 
 def test_each_page_holds_its_share_and_a_support_type_never_straddles_two(big_site):
@@ -86,8 +88,9 @@ def test_each_page_holds_its_share_and_a_support_type_never_straddles_two(big_si
         assert 0 < len(rows) <= 100, path
         for row in rows:
             pages_of_type.setdefault(row["data-pb-type"], set()).add(path)
-    straddling = {type_id: pages for type_id, pages in pages_of_type.items()
-                  if type_id != "optimizacion" and len(pages) > 1}
+    straddling = {
+        type_id: pages for type_id, pages in pages_of_type.items() if type_id != "optimizacion" and len(pages) > 1
+    }
     assert not straddling
     assert len(pages_of_type) == BIG_SUPPORT_TYPES + 1
 

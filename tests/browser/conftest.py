@@ -6,21 +6,23 @@ import functools
 import shutil
 import socket
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import build, copy_project
+from helpers import QuietHandler, build, copy_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -28,8 +30,8 @@ def serve():
     """Serve a folder over HTTP on localhost; returns its base URL. Servers stop at the session's end."""
     servers = []
 
-    def start(directory, port: int = 0) -> str:
-        httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(directory)))
+    def start(directory, port: int = 0, handler=QuietHandler) -> str:
+        httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         servers.append(httpd)
         return f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -37,6 +39,7 @@ def serve():
     yield start
     for httpd in servers:
         httpd.shutdown()
+        httpd.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -77,12 +80,17 @@ def page(browser, server):
     page.foreign_requests = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
-    page.on("request", lambda req: req.url.startswith("http://127.0.0.1:") or req.url.startswith("data:")
-            or page.foreign_requests.append(req.url))
+    page.on(
+        "request",
+        lambda req: (
+            req.url.startswith("http://127.0.0.1:")
+            or req.url.startswith("data:")
+            or page.foreign_requests.append(req.url)
+        ),
+    )
     page.dialogs = []
     # Alerts only come from content that should never run: record and close them. Confirms are the
     # reset's, answered by the tests that expect them.
-    page.on("dialog", lambda dialog: dialog.type == "alert" and (page.dialogs.append(dialog.message),
-                                                                  dialog.dismiss()))
+    page.on("dialog", lambda dialog: dialog.type == "alert" and (page.dialogs.append(dialog.message), dialog.dismiss()))
     yield page
     context.close()

@@ -10,15 +10,18 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def page_paths(site) -> list[str]:
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                  for p in site.rglob("index.html"))
+    return sorted(
+        "" if p.parent == site else p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+    )
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_every_page_has_no_axe_violations(page, server, site, scheme):
     assert AXE.is_file(), "run `npm ci` (make test does)"
-    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, "
-                         f"color: {{media: '', scheme: '{scheme}', primary: 'indigo', accent: 'indigo'}}}}))")
+    page.add_init_script(
+        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, "
+        f"color: {{media: '', scheme: '{scheme}', primary: 'indigo', accent: 'indigo'}}}}))"
+    )
     found = {}
     for path in page_paths(site):
         page.goto(f"{server}/{path}")
@@ -50,7 +53,8 @@ def test_keyboard_reaches_every_control_with_visible_focus(page, server, path):
     controls = page.locator(CONTROLS).evaluate_all(
         "els => els.filter(e => e.offsetParent !== null && e.tabIndex >= 0"
         "  && !e.closest('details:not([open]) > :not(summary)'))"
-        ".map(e => [...document.querySelectorAll('*')].indexOf(e))")
+        ".map(e => [...document.querySelectorAll('*')].indexOf(e))"
+    )
     assert len(controls) >= 2
     unfocused = page.evaluate(f"ids => ids.map(i => ({RING})(document.querySelectorAll('*')[i]))", controls)
     rest = dict(zip(controls, unfocused))
@@ -69,6 +73,7 @@ def test_keyboard_reaches_every_control_with_visible_focus(page, server, path):
         if set(controls) <= reached:
             break
     missing = set(controls) - reached
-    assert not missing, page.evaluate("ids => ids.map(i => document.querySelectorAll('*')[i].outerHTML.slice(0, 80))",
-                                      list(missing))
+    assert not missing, page.evaluate(
+        "ids => ids.map(i => document.querySelectorAll('*')[i].outerHTML.slice(0, 80))", list(missing)
+    )
     assert not invisible, invisible

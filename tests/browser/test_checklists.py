@@ -82,8 +82,11 @@ def test_progress_per_phase_and_per_checklist_updates_live(page, server):
     assert progress(page, '[data-pb-phase-progress="durante"]') == "0/5"
     assert progress(page, '[data-pb-phase-progress="post"]') == "1/4"
     assert page.locator("[data-pb-progress]").get_attribute("role") == "status"
-    bars = {"[data-pb-progress]": (3, 13), '[data-pb-phase-progress="pre"]': (2, 4),
-            '[data-pb-phase-progress="durante"]': (0, 5)}
+    bars = {
+        "[data-pb-progress]": (3, 13),
+        '[data-pb-phase-progress="pre"]': (2, 4),
+        '[data-pb-phase-progress="durante"]': (0, 5),
+    }
     for selector, (value, maximum) in bars.items():
         assert page.locator(f"{selector} progress").evaluate("el => [el.value, el.max]") == [value, maximum], selector
 
@@ -96,9 +99,15 @@ def test_state_is_versioned_json_keyed_by_phase_and_item_ids(page, server):
 
 def test_saved_ids_tick_their_items_and_stale_ids_are_dropped(page, server):
     page.goto(f"{server}/checklist/")
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [KEY, json.dumps({"version": 1, "checked": ["post/optimiza", "pre/borrado-hace-tiempo",
-                                                               "fase-borrada/prepara-equipo"]})])
+    page.evaluate(
+        "([key, value]) => localStorage.setItem(key, value)",
+        [
+            KEY,
+            json.dumps(
+                {"version": 1, "checked": ["post/optimiza", "pre/borrado-hace-tiempo", "fase-borrada/prepara-equipo"]}
+            ),
+        ],
+    )
     page.reload()
     assert page.locator("#pb-post-optimiza").is_checked()
     assert not page.locator("#pb-durante-optimiza").is_checked()
@@ -132,10 +141,18 @@ def test_keyboard_ticks_with_visible_focus(page, server):
     assert progress(page) == "1/13"
 
 
-@pytest.mark.parametrize("garbage", [
-    "{not json", "null", "[]", '"texto"', '{"version": 1, "checked": "pre/identifica-tipo"}',
-    '{"version": 1, "checked": [1, 2]}', '{"version": 0, "checked": ["pre/identifica-tipo"]}',
-])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "{not json",
+        "null",
+        "[]",
+        '"texto"',
+        '{"version": 1, "checked": "pre/identifica-tipo"}',
+        '{"version": 1, "checked": [1, 2]}',
+        '{"version": 0, "checked": ["pre/identifica-tipo"]}',
+    ],
+)
 def test_garbage_in_storage_never_breaks_the_page(page, server, garbage):
     page.goto(f"{server}/checklist/")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, garbage])

@@ -27,8 +27,7 @@ def bundle(tmp_path_factory):
 def offline_page(page):
     """A page whose every request other than file:// is blocked."""
     page.blocked = []
-    page.route(re.compile(r"^(https?|wss?)://"), lambda route: (page.blocked.append(route.request.url),
-                                                                route.abort()))
+    page.route(re.compile(r"^(https?|wss?)://"), lambda route: (page.blocked.append(route.request.url), route.abort()))
     return page
 
 

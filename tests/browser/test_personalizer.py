@@ -23,8 +23,7 @@ def field(panel, placeholder):
 def test_each_blank_gets_one_field_even_when_used_twice(page, server):
     panel = open_panel(page, server)
     labels = panel.locator("label").all_inner_texts()
-    assert labels == ["[X]", "[Canales disponibles]", "[Priorización inteligente]", "[Tiempo]",
-                      "[Validación completa]"]
+    assert labels == ["[X]", "[Canales disponibles]", "[Priorización inteligente]", "[Tiempo]", "[Validación completa]"]
 
 
 def test_preview_follows_typing_and_copy_gives_the_filled_text(page, server):
@@ -58,14 +57,20 @@ def test_values_persist_per_technique_and_clear_empties_them(page, server):
     panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
     assert panel.evaluate("el => el.open"), "a panel with saved values opens by itself"
     assert field(panel, "[Canales disponibles]").input_value() == "chat y teléfono"
-    assert "- Canales: chat y teléfono\n" in page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
+    assert (
+        "- Canales: chat y teléfono\n"
+        in page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
+    )
     stored = json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))
     assert stored == {"version": 1, "values": {"[Canales disponibles]": "chat y teléfono"}}
     other = page.locator('.pb-script[data-pb-script="resolucion-efectiva"] input[data-pb-field]').first
     assert other.input_value() == ""
     panel.locator("[data-pb-clear]").click()
     assert field(panel, "[Canales disponibles]").input_value() == ""
-    assert "- Canales: [Canales disponibles]\n" in page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
+    assert (
+        "- Canales: [Canales disponibles]\n"
+        in page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
+    )
     page.reload()
     assert page.locator('input[data-pb-field="[Canales disponibles]"]').first.input_value() == ""
 

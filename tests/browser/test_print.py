@@ -12,8 +12,19 @@ from helpers import ROOT
 from macros.loader import load_playbook
 
 PLAYBOOK = load_playbook(ROOT / "data")
-SCREEN_ONLY = ["Búsqueda", "Reiniciar", "Imprimir", "Progreso", "Personalizar", "Copiar", "Vista previa",
-               "Made with", "Cambiar a modo", "Tabla de contenidos", "Page "]
+SCREEN_ONLY = [
+    "Búsqueda",
+    "Reiniciar",
+    "Imprimir",
+    "Progreso",
+    "Personalizar",
+    "Copiar",
+    "Vista previa",
+    "Made with",
+    "Cambiar a modo",
+    "Tabla de contenidos",
+    "Page ",
+]
 
 
 def pdf_pages(page, paper="A4") -> list[str]:

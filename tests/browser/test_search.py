@@ -48,8 +48,7 @@ def search(page, query: str) -> list[str]:
     page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
     page.wait_for_timeout(150)  # the worker answers each keystroke; let the last answer land
     hrefs = page.locator(VISIBLE_RESULTS).evaluate_all("links => links.map(a => a.href)")
-    return [urlparse(h).path.lstrip("/") + (f"#{urlparse(h).fragment}" if urlparse(h).fragment else "")
-            for h in hrefs]
+    return [urlparse(h).path.lstrip("/") + (f"#{urlparse(h).fragment}" if urlparse(h).fragment else "") for h in hrefs]
 
 
 @pytest.mark.parametrize("query, expected", QUERIES)

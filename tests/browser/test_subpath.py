@@ -2,33 +2,25 @@
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
+
+from helpers import QuietHandler
 
 PREFIX = "/playbook"
 
 
-class SubPathHandler(SimpleHTTPRequestHandler):
+class SubPathHandler(QuietHandler):
     """Serves the site only under PREFIX; everything else is 404, as on a shared host."""
 
     def translate_path(self, path):
         if not (path == PREFIX or path.startswith(PREFIX + "/")):
             return "/nonexistent"
-        return super().translate_path(path[len(PREFIX):] or "/")
-
-    def log_message(self, *args):
-        pass
+        return super().translate_path(path[len(PREFIX) :] or "/")
 
 
 @pytest.fixture(scope="module")
-def hosted(site):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SubPathHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{PREFIX}"
-    httpd.shutdown()
+def hosted(serve, site):
+    return serve(site, handler=SubPathHandler) + PREFIX
 
 
 def test_pages_assets_search_and_checklists_work_under_a_sub_path(page, hosted):
