@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import copy_project  # noqa: E402
-from macros import sitemap  # noqa: E402
 from macros.loader import load_playbook  # noqa: E402
 from macros.models import Playbook  # noqa: E402
+from macros.site import Site  # noqa: E402
 
 SEED = 20250127
 
@@ -707,7 +707,7 @@ def write_plain(pb: Playbook, dest: Path) -> None:
 
     page("resumen.md", [f"# {info.summary.icon} {_md(info.summary.title)}", ""] + principles + facts + quote)
 
-    nav = sitemap.navigation(pb)  # the same navigation as ours (grouped past 25 types): like with like
+    nav = Site.of(pb).navigation()  # the same navigation as ours (grouped past 25 types): like with like
     config = PLAIN_MKDOCS.format(site_name=_yaml_str(info.title))
     config += yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=4096)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")

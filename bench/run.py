@@ -39,7 +39,7 @@ sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402
 
-from macros import sitemap  # noqa: E402
+from macros.kinds import optimization  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KB = 1024
@@ -177,7 +177,7 @@ def fold(text: str) -> str:
 
 def optimisation_url(pb, technique_id: str) -> str:
     """Where an optimisation technique lives: its page of the (possibly split) collection."""
-    part = next(p for p in sitemap.optimization_parts(pb) if any(t.id == technique_id for t in p.items))
+    part = next(p for p in optimization.KIND.parts(pb) if any(t.id == technique_id for t in p.items))
     return f"{part.page.removesuffix('.md')}/#{technique_id}"
 
 

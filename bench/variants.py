@@ -38,7 +38,8 @@ def apply(project: Path, changes: set[str]) -> None:
         text = hook.read_text(encoding="utf-8")
         register = (
             '    macros = config.plugins["macros"]\n'
-            "    macros.register_macros({name: partial(_call, macros, fn) for name, fn in render.MACROS.items()})\n"
+            "    macros.register_macros({name: partial(_call, macros, site, fn)"
+            " for name, fn in kinds.macros().items()})\n"
         )
         assert register in text, "macros/hook.py changed: update bench/variants.py"
         hook.write_text(text.replace(register, "") + NO_MACROS_HOOK, encoding="utf-8")
@@ -76,7 +77,7 @@ _MACRO_CALL = re.compile(r'\\{\\{\\s*(\\w+)\\(\\s*(?:"([^"]*)")?\\s*\\)\\s*\\}\\
 def on_page_markdown(markdown, page, config, files):
     def expand(match):
         args = [match.group(2)] if match.group(2) is not None else []
-        return render.MACROS[match.group(1)](_playbook, page.file.src_uri, *args)
+        return kinds.macros()[match.group(1)](config[SITE_KEY], page.file.src_uri, *args)
     return _MACRO_CALL.sub(expand, markdown)
 """
 

@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     args, rest = parser.parse_known_args(argv)
 
     if args.command == "import":
-        from .importer import main as import_main
+        from .importer.cli import main as import_main
 
         return import_main(rest)
     if rest:

@@ -17,12 +17,13 @@ from mkdocs.structure.files import File
 # MkDocs puts only this file's folder on sys.path while loading it; the package lives one level up.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import render, sitemap  # noqa: E402
+from macros import kinds, render  # noqa: E402
 from macros.loader import DataErrors, load_playbook  # noqa: E402
+from macros.site import Site  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 SITE_KEY = "playbook_site"
-"""Where on_config leaves the build's sitemap.Site for the later events (each build has its own config)."""
+"""Where on_config leaves the build's Site for the later events (each build has its own config)."""
 
 
 @event_priority(100)  # before mkdocs-macros, which must find our macros registered
@@ -30,7 +31,7 @@ def on_config(config):
     """Validate all data before anything is written, then wire the site to it."""
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        site = config[SITE_KEY] = sitemap.Site.of(load_playbook(data_dir))
+        site = config[SITE_KEY] = Site.of(load_playbook(data_dir))
     except DataErrors as exc:
         for error in exc.errors:
             log.error(str(error))
@@ -41,7 +42,7 @@ def on_config(config):
     # Material prints the site name and nav titles unescaped, and mkdocs-macros renders any `{{` in a
     # page title as Jinja: hand both text already escaped for HTML and Jinja (Markup with entities).
     config.site_name = render.literal(site.playbook.info.title)
-    config.nav = sitemap.navigation(site.playbook, title=render.literal)
+    config.nav = site.navigation(title=render.literal)
     info = site.playbook.info
     config.extra["playbook"] = {  # for the handout's cover (macros/templates/print_cover.tpl)
         "title": render.literal(info.title),
@@ -59,7 +60,7 @@ def on_config(config):
         # Material's offline plugin would load this shim from a CDN; serve the npm copy instead.
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
     macros = config.plugins["macros"]
-    macros.register_macros({name: partial(_call, macros, site, fn) for name, fn in render.MACROS.items()})
+    macros.register_macros({name: partial(_call, macros, site, fn) for name, fn in kinds.macros().items()})
     return config
 
 
@@ -69,13 +70,12 @@ def _call(macros, site, renderer, *args):
 
 
 def on_files(files, config):
-    """One generated page per support type: a stub calling the same macro every page uses. A collection
-    split over several pages (sitemap.split) gets its later pages as copies of its first page's source:
-    the renderer picks the part from the page's path."""
+    """The pages that exist only in the data (one per support type): stubs calling the same macros every
+    page uses. A collection split over several pages (sitemap.split) gets its later pages as copies of its
+    first page's source: the renderer picks the part from the page's path."""
     site = config[SITE_KEY]
-    for support_type in site.playbook.support_types:
-        stub = f'{{{{ support_type_page("{support_type.id}") }}}}\n'
-        files.append(File.generated(config, sitemap.support_type_page(support_type.id), content=stub))
+    for page, stub in site.generated_pages().items():
+        files.append(File.generated(config, page, content=stub))
     for first, later in site.paged_sources.items():
         source = Path(files.get_file_from_path(first).abs_src_path).read_text(encoding="utf-8")
         for page in later:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,13 @@ import pydantic
 import yaml
 
 from . import messages
-from .models import CaseStudies, Checklist, Optimization, Playbook, PlaybookInfo, SupportType
+from .errors import DataError, DataErrors, Path_, field_name
+from .kinds import KINDS
+from .kinds.base import Ids, Loaded
+from .models import Playbook
 
-SUPPORT_TYPES_DIR = "support_types"
 EXTENSION = ".yml"
+
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml when PyYAML was built with it: about 7× faster on big playbooks (bench/VARIANTS.md)."""
 FAST_LOADER_MAX_INDICATORS = 10_000
@@ -22,37 +24,6 @@ FAST_LOADER_MAX_INDICATORS = 10_000
 needs one of `[{-:?`, so a file with fewer of them is safe; a (never seen) bigger one takes the slow loader."""
 MAX_FILE_BYTES = 1_000_000
 """A playbook file is a few kilobytes; anything this big is a mistake, not content."""
-
-SINGLE_FILES: dict[str, type[pydantic.BaseModel]] = {
-    "playbook.yml": PlaybookInfo,
-    "optimization.yml": Optimization,
-    "case_studies.yml": CaseStudies,
-    "checklist.yml": Checklist,
-}
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class DataError:
-    """One problem in one data file, at one line."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        field = f" {self.field}:" if self.field else ""
-        return f"{self.file}:{self.line}:{field} {self.message}"
-
-
-class DataErrors(Exception):
-    """All the problems found in data/; nothing may be built from it."""
-
-    def __init__(self, errors: Iterable[DataError]):
-        self.errors = sorted(set(errors), key=lambda e: (e.file, e.line, e.field, e.message))
-        super().__init__("\n".join(map(str, self.errors)))
 
 
 @dataclass
@@ -80,34 +51,43 @@ def load_playbook(data_dir: Path) -> Playbook:
     root = data_dir.parent
     errors += _unexpected_files(data_dir, root)
 
-    parts: dict[str, Any] = {}
-    docs: dict[str, Document] = {}
-    for file_name, model in SINGLE_FILES.items():
-        path = data_dir / file_name
-        if not path.is_file():
-            errors.append(DataError(_display(path, root), 1, "", messages.missing_file(file_name)))
+    loaded: dict[str, list[Loaded]] = {}
+    failed = False
+    for kind in KINDS:
+        if not kind.data:
             continue
-        doc, value = _load(path, _display(path, root), model, errors)
-        docs[file_name], parts[file_name] = doc, value
+        if kind.is_folder:
+            folder = data_dir / kind.data
+            paths = sorted(folder.glob(f"*{EXTENSION}"))
+            if not paths:
+                errors.append(DataError(_display(folder, root), 1, "", messages.NO_SUPPORT_TYPES))
+        else:
+            paths = [data_dir / kind.data]
+            if not paths[0].is_file():
+                errors.append(DataError(_display(paths[0], root), 1, "", messages.missing_file(kind.data)))
+                failed = True
+                continue
+        found = []
+        for path in paths:
+            doc, value = _load(path, _display(path, root), kind.model, errors)
+            if value is None:
+                failed = failed or not kind.is_folder
+            else:
+                found.append(Loaded(doc, value, path.stem))
+        loaded[kind.key] = kind.order(found)
 
-    support_types = []
-    for path in sorted((data_dir / SUPPORT_TYPES_DIR).glob(f"*{EXTENSION}")):
-        doc, value = _load(path, _display(path, root), SupportType, errors)
-        if value is not None:
-            support_types.append((doc, value, path.stem))
-    support_types.sort(key=lambda loaded: (loaded[1].order, loaded[1].id))  # the playbook's reading order
-    if not any((data_dir / SUPPORT_TYPES_DIR).glob(f"*{EXTENSION}")):
-        errors.append(DataError(_display(data_dir / SUPPORT_TYPES_DIR, root), 1, "", messages.NO_SUPPORT_TYPES))
-
-    errors += _cross_checks(support_types, docs, parts)
-    if errors or None in parts.values():
+    ids = Ids()
+    for kind in KINDS:
+        if loaded.get(kind.key):
+            errors += kind.cross_check(loaded[kind.key], ids)
+    if errors or failed:
         raise DataErrors(errors)
     return Playbook(
-        info=parts["playbook.yml"],
-        support_types=[t for _, t, _ in support_types],
-        optimization=parts["optimization.yml"],
-        case_studies=parts["case_studies.yml"],
-        checklist=parts["checklist.yml"],
+        {
+            kind.key: [one.value for one in loaded[kind.key]] if kind.is_folder else loaded[kind.key][0].value
+            for kind in KINDS
+            if kind.data
+        }
     )
 
 
@@ -128,7 +108,7 @@ def _load(path: Path, name: str, model: type[pydantic.BaseModel], errors: list[D
             loc = tuple(err["loc"])
             if err["type"] == "missing" and (loc[:-1], loc[-1]) in misspelt:
                 continue
-            errors.append(DataError(name, doc.line_of(loc), _field(loc), messages.explain(err, model)))
+            errors.append(DataError(name, doc.line_of(loc), field_name(loc), messages.explain(err, model)))
         return doc, None
 
 
@@ -173,7 +153,7 @@ def parse_yaml(path: Path, name: str, errors: list[DataError]) -> Document | Non
         errors.append(DataError(name, 1, "", messages.yaml_syntax(exc, "")))
         return None
     for dup_path, line in duplicates:
-        errors.append(DataError(name, line, _field(dup_path), messages.DUPLICATE_KEY))
+        errors.append(DataError(name, line, field_name(dup_path), messages.DUPLICATE_KEY))
     if not isinstance(data, dict):
         errors.append(DataError(name, 1, "", messages.NOT_A_MAPPING))
         return None
@@ -227,84 +207,20 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen_nodes: set
     return duplicates
 
 
-def _cross_checks(support_types, docs: dict[str, Document], parts: dict[str, Any]) -> list[DataError]:
-    """Rules that span fields or files: ids unique and matching, references resolving."""
-    errors = []
-    type_ids: dict[str, str] = {}
-    technique_ids: dict[str, str] = {}
-
-    def claim(registry: dict[str, str], value: str, doc: Document, path: Path_, kind: str) -> None:
-        where = f"{doc.name}:{doc.line_of(path)}"
-        if value in registry:
-            errors.append(
-                DataError(
-                    doc.name, doc.line_of(path), _field(path), messages.duplicate_id(kind, value, registry[value])
-                )
-            )
-        else:
-            registry[value] = where
-
-    for doc, support_type, stem in support_types:
-        if support_type.id != stem:
-            errors.append(
-                DataError(doc.name, doc.line_of(("id",)), "id", messages.id_not_file_name(support_type.id, stem))
-            )
-        claim(type_ids, support_type.id, doc, ("id",), "support type")
-        for i, technique in enumerate(support_type.techniques):
-            claim(technique_ids, technique.id, doc, ("techniques", i, "id"), "technique")
-
-    if parts.get("optimization.yml"):
-        doc = docs["optimization.yml"]
-        for i, technique in enumerate(parts["optimization.yml"].techniques):
-            claim(technique_ids, technique.id, doc, ("techniques", i, "id"), "technique")
-
-    if parts.get("case_studies.yml"):
-        doc = docs["case_studies.yml"]
-        case_ids: dict[str, str] = {}
-        for i, case in enumerate(parts["case_studies.yml"].cases):
-            claim(case_ids, case.id, doc, ("cases", i, "id"), "case study")
-            if support_types and case.support_type not in type_ids:
-                path = ("cases", i, "support_type")
-                errors.append(
-                    DataError(
-                        doc.name,
-                        doc.line_of(path),
-                        _field(path),
-                        messages.unknown_support_type(case.support_type, sorted(type_ids)),
-                    )
-                )
-
-    if parts.get("checklist.yml"):
-        doc = docs["checklist.yml"]
-        phase_ids: dict[str, str] = {}
-        for i, phase in enumerate(parts["checklist.yml"].phases):
-            claim(phase_ids, phase.id, doc, ("phases", i, "id"), "phase")
-            item_ids: dict[str, str] = {}
-            for j, item in enumerate(phase.items):
-                claim(item_ids, item.id, doc, ("phases", i, "items", j, "id"), "item of this phase")
-    return errors
-
-
 def _unexpected_files(data_dir: Path, root: Path) -> list[DataError]:
     """Files an author may have put in the wrong place or named wrongly: never ignored silently."""
+    single_files = [kind.data for kind in KINDS if kind.data and not kind.is_folder]
+    folders = {kind.data for kind in KINDS if kind.is_folder}
     errors = []
     for path in sorted(data_dir.rglob("*")):
         relative = path.relative_to(data_dir)
         if any(part.startswith(".") for part in relative.parts) or path.is_dir():
             continue
-        top_level = len(relative.parts) == 1 and relative.name in SINGLE_FILES
-        support_type = relative.parent == Path(SUPPORT_TYPES_DIR) and path.suffix == EXTENSION
-        if not (top_level or support_type):
-            errors.append(DataError(_display(path, root), 1, "", messages.unexpected_file(relative, SINGLE_FILES)))
+        top_level = len(relative.parts) == 1 and relative.name in single_files
+        in_folder = relative.parent.as_posix() + "/" in folders and path.suffix == EXTENSION
+        if not (top_level or in_folder):
+            errors.append(DataError(_display(path, root), 1, "", messages.unexpected_file(relative, single_files)))
     return errors
-
-
-def _field(loc: Path_) -> str:
-    """('techniques', 0, 'script') -> 'techniques[0].script'."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _display(path: Path, root: Path) -> str:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup
 
 from . import sitemap
 from .models import Playbook, Script
+
+if TYPE_CHECKING:
+    from .site import Site
 
 PLACEHOLDER = re.compile(r"\[[^\[\]]+\]")
 """A blank to fill in a script: `[X]`, `[Tiempo]`, `[Canales disponibles]`."""
@@ -45,8 +49,8 @@ _ENV.filters.update(
 _ENV.globals.update(script_lines=lambda script: script_lines(script))
 
 
-def _render(template: str, site: sitemap.Site, here: str, **context: object) -> str:
-    """Render one template with the helpers every template may use."""
+def page(template: str, site: Site, here: str, **context: object) -> str:
+    """Render one template for page `here`, with the helpers every template may use."""
     playbook = site.playbook
 
     def link(target: str, anchor: str | None = None, query: str | None = None) -> Markup:
@@ -54,7 +58,7 @@ def _render(template: str, site: sitemap.Site, here: str, **context: object) -> 
 
     def browser_link(filter_value: str) -> Markup:
         """The technique browser showing one support type (or the optimisation techniques)."""
-        return link(site.browser_pages[filter_value], query=sitemap.techniques_of(filter_value))
+        return link(site.browser_pages[filter_value], query=techniques_of(filter_value))
 
     return _ENV.get_template(template).render(
         pb=playbook,
@@ -62,10 +66,13 @@ def _render(template: str, site: sitemap.Site, here: str, **context: object) -> 
         store=lambda kind, item_id: storage_key(playbook, kind, item_id),
         link=link,
         browser_link=browser_link,
-        type_page=sitemap.support_type_page,
-        sitemap=sitemap,
         **context,
     )
+
+
+def techniques_of(filter_value: str) -> str:
+    """The technique browser's query string showing one support type (or the optimisation techniques)."""
+    return f"tipo={filter_value}"
 
 
 def storage_key(playbook: Playbook, kind: str, item_id: str) -> str:
@@ -93,125 +100,3 @@ def split_placeholders(line: str) -> list[tuple[str, bool]]:
     if start < len(line) or not parts:
         parts.append((line[start:], False))
     return parts
-
-
-def figures(playbook: Playbook) -> dict[str, str]:
-    """The footer's figures, counted from the data (never typed in)."""
-    per_type = sorted({len(t.techniques) for t in playbook.support_types})
-    labels = playbook.info.labels
-    return {
-        "total_types": str(len(playbook.support_types)),
-        "techniques_per_type": (
-            f"{per_type[0]} {labels.each}" if len(per_type) == 1 else f"{per_type[0]}–{per_type[-1]}"
-        ),
-        "complete_scripts": f"{sum(len(t.techniques) for t in playbook.support_types)}+",
-        "optimization_techniques": str(len(playbook.optimization.techniques)),
-        "case_studies": f"{len(playbook.case_studies.cases)}+",
-    }
-
-
-def home_header(site: sitemap.Site, here: str) -> str:
-    """Title and subtitle of the playbook."""
-    return _render("home_header.md", site, here)
-
-
-def playbook_index(site: sitemap.Site, here: str) -> str:
-    """A link into every part of the playbook."""
-    return _render("index.md", site, here)
-
-
-def framework_table(site: sitemap.Site, here: str) -> str:
-    """The framework table: one row per support type, each linking to its page."""
-    return _render("framework.md", site, here)
-
-
-def principles(site: sitemap.Site, here: str) -> str:
-    """The key principles, numbered."""
-    return _render("principles.md", site, here)
-
-
-def closing_quote(site: sitemap.Site, here: str) -> str:
-    """The playbook's closing quote."""
-    return _render("closing_quote.md", site, here)
-
-
-def playbook_footer(site: sitemap.Site, here: str) -> str:
-    """Version, date and the figures counted from the data."""
-    return _render("footer.md", site, here, figures=figures(site.playbook))
-
-
-def support_type_page(site: sitemap.Site, here: str, type_id: str) -> str:
-    """The whole page of one support type."""
-    support_type = next(t for t in site.playbook.support_types if t.id == type_id)
-    return _render("support_type.md", site, here, support_type=support_type)
-
-
-def _paged(template: str, site: sitemap.Site, here: str, parts: list[sitemap.Part], **context: object) -> str:
-    """One page of a collection that may be split over several (see sitemap.split)."""
-    return _render(template, site, here, parts=parts, part=sitemap.part_at(parts, here), **context)
-
-
-def optimization_page(site: sitemap.Site, here: str) -> str:
-    """The optimisation techniques (of this page, when there are many)."""
-    return _paged("optimization.md", site, here, sitemap.optimization_parts(site.playbook))
-
-
-def case_studies_page(site: sitemap.Site, here: str) -> str:
-    """The case studies, each linking to its support type."""
-    playbook = site.playbook
-    types = {t.id: t for t in playbook.support_types}
-    return _paged("case_studies.md", site, here, sitemap.case_study_parts(playbook), types=types)
-
-
-def checklist_page(site: sitemap.Site, here: str) -> str:
-    """The implementation checklist, phase by phase; its progress counts the phases of every page."""
-    playbook = site.playbook
-    checklist = playbook.checklist
-    return _paged(
-        "checklist.md",
-        site,
-        here,
-        sitemap.checklist_parts(playbook),
-        phase_ids=" ".join(phase.id for phase in checklist.phases),
-        item_count=sum(len(phase.items) for phase in checklist.phases),
-    )
-
-
-def technique_browser(site: sitemap.Site, here: str) -> str:
-    """Every technique (of this page, when there are many), filterable by support type and by text."""
-    playbook = site.playbook
-    optimization_pages = {
-        technique.id: part.page for part in sitemap.optimization_parts(playbook) for technique in part.items
-    }
-    parts = sitemap.browser_parts(playbook)
-    # Every type is offered on every page; one whose rows are on another page of the browser names
-    # that page (its number in the pager), and playbook.js opens it.
-    numbers = {part.page: number for number, part in enumerate(parts, start=1)}
-    here_page = sitemap.part_at(parts, here).page
-    pages = site.browser_pages
-    filters = [(t.id, t.title) for t in playbook.support_types]
-    filters.append((sitemap.OPTIMIZATION_FILTER, playbook.optimization.title))
-    filters = [(value, title, None if pages[value] == here_page else numbers[pages[value]]) for value, title in filters]
-    return _paged("browser.md", site, here, parts, optimization_pages=optimization_pages, filters=filters)
-
-
-def summary_page(site: sitemap.Site, here: str) -> str:
-    """The executive summary: principles, figures and the closing quote."""
-    return _render("summary.md", site, here, figures=figures(site.playbook))
-
-
-MACROS = {
-    "home_header": home_header,
-    "playbook_index": playbook_index,
-    "framework_table": framework_table,
-    "principles": principles,
-    "closing_quote": closing_quote,
-    "playbook_footer": playbook_footer,
-    "support_type_page": support_type_page,
-    "optimization_page": optimization_page,
-    "case_studies_page": case_studies_page,
-    "checklist_page": checklist_page,
-    "summary_page": summary_page,
-    "technique_browser": technique_browser,
-}
-"""What pages may call, by name: `{{ framework_table() }}`."""

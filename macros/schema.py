@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .loader import SINGLE_FILES, SUPPORT_TYPES_DIR
-from .models import SupportType
+from .kinds import KINDS
 
 SCHEMA_DIR = "schemas"
 
 
 def schema_files() -> dict[str, tuple[str, type]]:
     """Schema file name → (data files it describes, model)."""
-    files = {f"{Path(name).stem}.schema.json": (f"data/{name}", model) for name, model in SINGLE_FILES.items()}
-    files["support_type.schema.json"] = (f"data/{SUPPORT_TYPES_DIR}/*.yml", SupportType)
-    return files
+    return {
+        kind.schema_name: (f"data/{kind.data}*.yml" if kind.is_folder else f"data/{kind.data}", kind.model)
+        for kind in KINDS
+        if kind.data
+    }
 
 
 def render_schemas() -> dict[str, str]:
@@ -24,7 +25,7 @@ def render_schemas() -> dict[str, str]:
     for file_name, (described, model) in schema_files().items():
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$comment": f"Generated from macros/models.py by `make schema` for {described}. Do not edit.",
+            "$comment": f"Generated from the models of macros/kinds/ by `make schema` for {described}. Do not edit.",
             **model.model_json_schema(),
         }
         rendered[file_name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

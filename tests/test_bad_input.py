@@ -181,6 +181,14 @@ CASES = {
     "support type in the wrong folder": Case(
         "data/extra.yml", None, "id: extra\n", "", "support types go in data/support_types/", line=1
     ),
+    "misspelt interface label": Case(
+        "data/playbook.yml",
+        'closing_icons: "🛟✨"\n',
+        'closing_icons: "🛟✨"\nlabels:\n  hom: Portada\n',
+        "labels.hom",
+        "unknown field — did you mean `home`?",
+        line="  hom: Portada",
+    ),
     "a file that is not data": Case("data/notes/ideas.txt", None, "ideas\n", "", "not a playbook data file", line=1),
 }
 

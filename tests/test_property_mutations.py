@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from macros import render, sitemap
+from macros import kinds, sitemap
+from macros.kinds import support_types
 from macros.loader import DataErrors, load_playbook
+from macros.site import Site
 
 FILES = {
     p.relative_to(ROOT).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -126,11 +128,11 @@ def test_mutated_data_gives_a_site_or_errors_never_a_crash(texts):
             for error in exc.errors:
                 assert error.file.startswith("data/") and error.line >= 1 and " — " in error.message
             return
-        site = sitemap.Site.of(playbook)
-        for name, renderer in render.MACROS.items():
+        site = Site.of(playbook)
+        for name, renderer in kinds.macros().items():
             if name == "support_type_page":
                 for support_type in playbook.support_types:
-                    assert renderer(site, sitemap.support_type_page(support_type.id), support_type.id)
+                    assert renderer(site, support_types.page_of(support_type.id), support_type.id)
             else:
                 assert renderer(site, sitemap.HOME) is not None
         shutil.rmtree(project / "data")

@@ -6,9 +6,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT
-from macros import render, sitemap
+from helpers import ROOT, copy_project
+from macros import render
+from macros.kinds import home, summary, support_types
 from macros.loader import load_playbook
+from macros.site import Site
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -45,9 +47,9 @@ def test_placeholders_are_split_out_of_a_line():
 def test_techniques_per_type_shows_a_range_when_types_differ(playbook):
     first = playbook.support_types[0]
     fewer = first.model_copy(update={"techniques": first.techniques[:1]})
-    uneven = playbook.model_copy(update={"support_types": [fewer, *playbook.support_types[1:]]})
-    assert render.figures(uneven)["techniques_per_type"] == "1–2"
-    assert render.figures(playbook)["techniques_per_type"] == "2 cada uno"
+    uneven = playbook.replace(support_types=[fewer, *playbook.support_types[1:]])
+    assert summary.figures(uneven)["techniques_per_type"] == "1–2"
+    assert summary.figures(playbook)["techniques_per_type"] == "2 cada uno"
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -64,9 +66,9 @@ def test_text_from_data_shows_literally_in_headings_lists_tables_and_scripts(pla
             "techniques": [hostile_technique, *first.techniques[1:]],
         }
     )
-    book = playbook.model_copy(update={"support_types": [hostile, *playbook.support_types[1:]]})
+    book = playbook.replace(support_types=[hostile, *playbook.support_types[1:]])
 
-    page = to_html(render.support_type_page(sitemap.Site.of(book), "tipos/reactivo.md", first.id))
+    page = to_html(support_types.support_type_page(Site.of(book), "tipos/reactivo.md", first.id))
     assert not page.find("script") and not page.find("img")
     assert not any(tag.has_attr("onclick") or tag.has_attr("onerror") for tag in page.find_all(True))
     assert page.find("h1").get_text().strip().endswith(text)
@@ -75,5 +77,14 @@ def test_text_from_data_shows_literally_in_headings_lists_tables_and_scripts(pla
     assert page.select_one(".pb-list--process label > span").get_text() == text
     assert page.select_one(".pb-script code").get_text().startswith(f'"{text}\n')
 
-    table = to_html(render.framework_table(sitemap.Site.of(book), "index.md"))
+    table = to_html(home.framework_table(Site.of(book), "index.md"))
     assert table.select_one("tbody tr td").get_text() == text
+
+
+def test_a_label_in_playbook_yml_replaces_its_default_and_the_others_stay(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with (project / "data" / "playbook.yml").open("a", encoding="utf-8") as data:
+        data.write("labels:\n  home: Portada\n")
+    site = Site.of(load_playbook(project / "data"))
+    assert site.navigation()[0] == {"Portada": "index.md"}
+    assert site.playbook.info.labels.process == "Proceso"

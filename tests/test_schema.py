@@ -13,7 +13,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from helpers import ROOT
-from macros.loader import SUPPORT_TYPES_DIR
+from macros.kinds import support_types
 from macros.schema import render_schemas, schema_files
 
 
@@ -37,7 +37,7 @@ def data_files() -> list:
     by_file = {described: (model, ROOT / "schemas" / name) for name, (described, model) in schema_files().items()}
     for path in sorted((ROOT / "data").rglob("*.yml")):
         relative = path.relative_to(ROOT).as_posix()
-        model, schema = by_file.get(relative) or by_file[f"data/{SUPPORT_TYPES_DIR}/*.yml"]
+        model, schema = by_file.get(relative) or by_file[f"data/{support_types.KIND.data}*.yml"]
         files.append(pytest.param(path, model, schema, id=relative))
     return files
 

@@ -1,0 +1,133 @@
+"""Blocks: the document cut into headings, list items, table rows, code blocks and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .words import unbold
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
+RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
+CHECK = re.compile(r"^[-*]\s+\[[ x]\]\s*(.*)$")
+"""A task item `- [ ] text`; `- [X] text` stays a bullet, since `[X]` is this domain's placeholder."""
+BULLET = re.compile(r"^[-*]\s+(.*)$")
+NUMBERED = re.compile(r"^(\d+)[.)]\s+(.*)$")
+BOLD_LABEL = re.compile(
+    r"^\*\*(?P<label>[^*]+?)\s*:\s*\*\*\s*(?P<value>.*)$"  # **Label:** value
+    r"|^\*\*(?P<label2>[^*]+?)\*\*\s*:\s*(?P<value2>.*)$"
+)  # **Label**: value
+NUMBERED_TITLE = re.compile(r"^(?P<label>.+?)\s+(?P<number>\d+)\s*:\s*(?P<title>.+)$")
+"""`Técnica 1: Title`, `Caso 2: Title`."""
+FIGURE = re.compile(r"^(?P<low>\d+)(?:\s*[–-]\s*(?P<high>\d+))?\+?\s*(?P<rest>.*)$")
+"""A footer figure: `5`, `10+`, `2 cada uno`, `1–2`."""
+
+
+class SourceProblem(Exception):
+    """A problem that stops the import at once (not text, truncated): reported at its line."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Token:
+    """One block of the document: a heading, a list item, a table row, a code block or a paragraph."""
+
+    kind: str  # heading | code | bullet | check | numbered | table | rule | para
+    line: int
+    text: str
+    raw: tuple[str, ...]
+    level: int = 0
+    number: int = 0
+    code: tuple[tuple[int, str], ...] = ()
+
+
+DESCRIPTIONS = {
+    "heading": "heading",
+    "code": "code block",
+    "bullet": "list item",
+    "check": "checklist item",
+    "numbered": "numbered item",
+    "table": "table row",
+    "para": "paragraph",
+}
+"""How the import report names each kind of block."""
+
+
+def tokenize(text: str) -> list[Token]:
+    """The document's blocks in order; blank lines dropped. Raises SourceProblem on an unclosed code block."""
+    lines = text.split("\n")
+    tokens: list[Token] = []
+    i = 0
+    while i < len(lines):
+        raw, stripped, number = lines[i], lines[i].strip(), i + 1
+        i += 1
+        if not stripped:
+            continue
+        if stripped.startswith("```"):
+            end = next((j for j in range(i, len(lines)) if lines[j].strip().startswith("```")), None)
+            if end is None:
+                raise SourceProblem(
+                    number,
+                    "this code block is never closed (no closing ```): the file looks "
+                    "truncated — re-export the whole document, or close the block",
+                )
+            code = tuple((j + 1, lines[j].rstrip()) for j in range(i, end))
+            tokens.append(Token("code", number, "", tuple(lines[number - 1 : end + 1]), code=code))
+            i = end + 1
+            continue
+        tokens.append(_line_token(raw, stripped, number))
+    return tokens
+
+
+def _line_token(raw: str, stripped: str, number: int) -> Token:
+    """The block of one non-blank line outside code."""
+    if match := HEADING.match(stripped):
+        return Token("heading", number, match.group(2), (raw,), level=len(match.group(1)))
+    if RULE.match(stripped):
+        return Token("rule", number, stripped, (raw,))
+    if match := CHECK.match(stripped):
+        return Token("check", number, match.group(1).strip(), (raw,))
+    if match := BULLET.match(stripped):
+        return Token("bullet", number, match.group(1).strip(), (raw,))
+    if match := NUMBERED.match(stripped):
+        return Token("numbered", number, match.group(2).strip(), (raw,), number=int(match.group(1)))
+    if stripped.startswith("|"):
+        return Token("table", number, stripped, (raw,))
+    return Token("para", number, stripped, (raw,))
+
+
+def bold_label(token: Token) -> tuple[str, str] | None:
+    """`**Resultado:** text` → ('Resultado', 'text'); None when the block is not a bold label."""
+    if token.kind != "para":
+        return None
+    match = BOLD_LABEL.match(token.text)
+    if not match:
+        return None
+    label = match.group("label") or match.group("label2")
+    value = match.group("value") if match.group("label") else match.group("value2")
+    return label.strip(), (value or "").strip()
+
+
+def take(tokens: list[Token], start: int, kind: str) -> tuple[list[Token], int]:
+    """The run of consecutive blocks of one kind from start, and the index after it."""
+    end = start
+    while end < len(tokens) and tokens[end].kind == kind:
+        end += 1
+    return tokens[start:end], end
+
+
+def table_cells(token: Token) -> list[str]:
+    """`| **A** | b |` → ['A', 'b']."""
+    return [
+        unbold(cell) if cell.strip().startswith("**") else cell.strip()
+        for cell in token.text.strip().strip("|").split("|")
+    ]
+
+
+def is_table_rule(token: Token) -> bool:
+    """The `|---|---|` line under a table's header."""
+    return bool(re.fullmatch(r"\|?[\s:|-]+\|?", token.text)) and "-" in token.text

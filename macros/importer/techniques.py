@@ -1,0 +1,177 @@
+"""What support types and optimisation share in a document: `Técnica N: Title` with its process and script."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .blocks import NUMBERED, NUMBERED_TITLE, Token, bold_label, take
+from .words import slug, unbold, unique
+
+if TYPE_CHECKING:
+    from .document import DocumentReader
+
+
+def numbered_title(reader: DocumentReader, heading: Token, label_key: str) -> str:
+    """`Técnica 1: Title` / `Caso 1: Title` → the title; the word before the number becomes a label."""
+    match = NUMBERED_TITLE.match(unbold(heading.text))
+    assert match is not None
+    reader.ctx.label(label_key, match.group("label"))
+    return match.group("title").strip()
+
+
+def read(
+    reader: DocumentReader, heading: Token, body: list[Token], section: str, with_key_elements: bool
+) -> dict | None:
+    """`Técnica N: Title` with its process and script code blocks (and key elements for a support type)."""
+    ctx = reader.ctx
+    title = numbered_title(reader, heading, "technique")
+    process = script = key_elements = None
+    i = 0
+    while i < len(body):
+        token, found = body[i], bold_label(body[i])
+        if found and not found[1] and i + 1 < len(body) and body[i + 1].kind in ("code", "bullet"):
+            label, i = found[0], i + 1
+            token = body[i]
+        else:
+            label = None
+        if token.kind == "code" and _is_script(token) and script is None:
+            script = _script(reader, token, title)
+            ctx.label("script", label or "")
+            i += 1
+        elif token.kind == "code" and _is_process(token) and process is None:
+            process = _numbered_lines(reader, token, section)
+            ctx.label("process", label or "")
+            i += 1
+        elif token.kind == "bullet" and with_key_elements and key_elements is None:
+            bullets, i = take(body, i, "bullet")
+            key_elements = [b.text for b in bullets]
+            ctx.label("key_elements", label or "")
+        else:
+            if label:
+                ctx.keep(body[i - 1], section, "label")
+            run, i = take(body, i, token.kind) if token.kind in ("bullet", "numbered") else ([token], i + 1)
+            for kept in run:
+                ctx.keep(kept, section)
+    missing = [name for name, value in (("process", process), ("script", script)) if value is None]
+    if with_key_elements and key_elements is None:
+        missing.append("key elements")
+    if "script" in missing:
+        ctx.error(
+            heading.line,
+            f"technique “{title}” has no script — add a **Script:** code block: "
+            '`"Opening`, `HEADING:` sections of `- line`s, `Closing?"`',
+        )
+    if "process" in missing:
+        ctx.error(
+            heading.line,
+            f"technique “{title}” has no process — add a **Proceso:** code block of numbered steps (`1. Step`)",
+        )
+    if "key elements" in missing:
+        ctx.error(
+            heading.line,
+            f"technique “{title}” has no key elements — add **Elementos Clave:** followed by `- ` items",
+        )
+    if missing or script is False:
+        return None
+    technique = {
+        "id": unique(slug(title), reader.technique_ids, "tecnica"),
+        "title": title,
+        "process": process,
+        "script": script,
+    }
+    if with_key_elements:
+        technique["key_elements"] = key_elements
+    return technique
+
+
+def _numbered_lines(reader: DocumentReader, token: Token, section: str) -> list[str]:
+    """The steps of a process code block (`1. Step`); other lines are kept as unmapped."""
+    steps = []
+    for number, line in token.code:
+        match = NUMBERED.match(line.strip())
+        if match and match.group(2).strip():
+            steps.append(match.group(2).strip())
+        elif line.strip():
+            reader.ctx.keep(Token("para", number, line.strip(), (line,)), section, "process line")
+    return steps
+
+
+def _script(reader: DocumentReader, token: Token, title: str) -> dict[str, Any] | bool:
+    """A script code block: `"Opening`, `HEADING:` followed by `- line`s, `Closing?"`; False when broken."""
+    ctx = reader.ctx
+    lines = [(n, line.strip()) for n, line in token.code if line.strip()]
+    (first_line, first), (last_line, last) = lines[0], lines[-1]
+    if len(lines) < 2 or not last.endswith(('"', "”")) or not last[:-1].strip():
+        ctx.error(
+            last_line,
+            f"the script of “{title}” does not end with a closing line in quotes "
+            '(`¿Question?"`) — is the block cut short? add the closing line',
+        )
+        return False
+    if not first[1:].strip():
+        ctx.error(
+            first_line,
+            f'the script of “{title}” opens with an empty quote — write its opening words right after the `"`',
+        )
+        return False
+    sections: list[dict[str, Any]] = []
+    for number, line in lines[1:-1]:
+        if line.startswith("- ") and sections:
+            sections[-1]["lines"].append(line[2:].strip())
+        elif line.endswith(":") and not line.startswith("-"):
+            sections.append({"heading": line[:-1].strip(), "lines": []})
+        else:
+            ctx.keep(Token("para", number, line, (line,)), title, "script line")
+    broken = False
+    for section in sections:
+        if not section["lines"]:
+            ctx.error(
+                token.line,
+                f"the script of “{title}” has a `{section['heading']}:` section with no "
+                "`- ` lines — add its lines or remove the heading",
+            )
+            broken = True
+    if not sections:
+        ctx.error(
+            first_line,
+            f"the script of “{title}” has no `HEADING:` section followed by `- ` lines — add at least one",
+        )
+        broken = True
+    if broken:
+        return False
+    return {"opening": first[1:].strip(), "sections": sections, "closing": last[:-1].strip()}
+
+
+def numbered_blocks(reader: DocumentReader, section, title: str, read_one) -> list[dict]:
+    """Read each `### **Label N: Title**` block of a section; keep anything between them as unmapped."""
+    tokens, found, i = section.tokens, [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
+            end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
+            item = read_one(token, tokens[i + 1 : end])
+            if item:
+                found.append(item)
+            i = end
+        else:
+            reader.ctx.keep(token, title)
+            i += 1
+    return found
+
+
+def opens_techniques(tokens: list[Token], at: int) -> bool:
+    """The heading at `at` is followed by a technique's `Label N: Title` heading."""
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return bool(following and following.kind == "heading" and NUMBERED_TITLE.match(unbold(following.text)))
+
+
+def _is_script(token: Token) -> bool:
+    """A script's code block starts with an opening quote."""
+    first = next((line.strip() for _, line in token.code if line.strip()), "")
+    return first.startswith(('"', "“"))
+
+
+def _is_process(token: Token) -> bool:
+    """A process's code block starts with a numbered step."""
+    first = next((line.strip() for _, line in token.code if line.strip()), "")
+    return bool(NUMBERED.match(first))

@@ -1,0 +1,174 @@
+"""What every kind of content is: its data file and model, its pages, its cross-checks, its renderers and
+its reader for the importer. One module of macros/kinds/ subclasses Kind for each kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from .. import messages
+from ..errors import DataError, field_name
+from ..importer import dump
+from ..models import Model, Playbook, Technique
+from ..sitemap import Part, nav_entry, split
+
+if TYPE_CHECKING:
+    from ..importer.document import DocumentReader, Section
+    from ..loader import Document
+    from ..site import Site
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One validated data file: its lines (for messages), its value and its file name without `.yml`."""
+
+    doc: Document
+    value: Any
+    stem: str
+
+
+class Ids:
+    """The ids claimed so far in one load, by what they name ("technique"), with where each was first used."""
+
+    def __init__(self) -> None:
+        self._claimed: dict[str, dict[str, str]] = {}
+
+    def claim(self, what: str, value: str, doc: Document, path: tuple) -> list[DataError]:
+        """Take `value` as an id of `what`; one error when another place has it already."""
+        claimed = self._claimed.setdefault(what, {})
+        if value in claimed:
+            message = messages.duplicate_id(what, value, claimed[value])
+            return [DataError(doc.name, doc.line_of(path), field_name(path), message)]
+        claimed[value] = f"{doc.name}:{doc.line_of(path)}"
+        return []
+
+    def of(self, what: str) -> list[str]:
+        """Every id of `what` claimed so far."""
+        return sorted(self._claimed.get(what, {}))
+
+
+@dataclass(frozen=True)
+class BrowserRow:
+    """One technique as the technique browser lists it."""
+
+    technique: Technique
+    filter_value: str
+    """The browser's filter that shows it: its support type's id, or the optimisation techniques'."""
+    group_title: str
+    page: str
+    """The page where the technique is."""
+    focus: str | None = None
+
+
+@dataclass(frozen=True)
+class TechniqueGroup:
+    """The techniques one filter of the browser shows; `whole` keeps them on one page of the browser."""
+
+    filter_value: str
+    title: str
+    rows: list[BrowserRow]
+    whole: bool
+
+
+@dataclass(frozen=True)
+class SectionReader:
+    """How the importer tells a `##` section of this kind (`detect`) and reads it (`read`).
+
+    The importer asks readers by `precedence` (lowest first: the most telling shape wins), and reads the
+    sections in `phase` order, since some need what others found (a case names a support type).
+    """
+
+    name: str
+    """What the import report calls such a section ("checklist")."""
+    precedence: int
+    detect: Callable[[Section, DocumentReader], bool]
+    read: Callable[[Section, DocumentReader], None]
+    phase: int = 1
+    once: bool = True
+    """A second section of this shape is not read but kept as unmapped."""
+
+
+class Kind:
+    """One kind of content. A subclass sets the class attributes and overrides what its kind needs."""
+
+    key: str
+    """Where its data sits on the Playbook (`playbook.case_studies`)."""
+    data: str | None = None
+    """Its data under data/: a file (`case_studies.yml`), or a folder holding one file per item (`support_types/`)."""
+    model: type[Model] | None = None
+    page: str | None = None
+    """Its page in docs/ (the first one when the collection is split)."""
+    per_page: int | None = None
+    """Past this many items the collection is split over several pages (about 60 KiB each)."""
+    readers: tuple[SectionReader, ...] = ()
+    """How the importer recognises and reads its sections of a Markdown playbook."""
+    import_required: tuple[str, str] | None = None
+    """(what, example) for the import's message when a document has no section of this kind."""
+
+    @property
+    def is_folder(self) -> bool:
+        return bool(self.data and self.data.endswith("/"))
+
+    @property
+    def schema_name(self) -> str:
+        """Its JSON Schema's file name (`case_studies.schema.json`)."""
+        return f"{PurePosixPath(self.data.rstrip('/')).stem}.schema.json"
+
+    def title(self, playbook: Playbook) -> str:
+        """Its title in the navigation and the index."""
+        raise NotImplementedError
+
+    def items(self, playbook: Playbook) -> list:
+        """What its pages list, when it is a collection."""
+        return []
+
+    def parts(self, playbook: Playbook) -> list[Part]:
+        """Its pages (one, or several when the collection is long)."""
+        return split(self.page, self.items(playbook), self.per_page) if self.page else []
+
+    def navigation(self, site: Site, title: Callable[[str], str]) -> dict:
+        """Its entry in MkDocs' nav; `title` prepares a title for the engine (e.g. escaping it)."""
+        return nav_entry(title(self.title(site.playbook)), site.parts[self.key])
+
+    def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
+        """(title, page, anchor) of each link the home page's index gives to it."""
+        return [(self.title(site.playbook), self.page, None)]
+
+    def generated_pages(self, site: Site) -> dict[str, str]:
+        """Pages that exist only in the data (page → Markdown calling a macro)."""
+        return {}
+
+    def order(self, loaded: list[Loaded]) -> list[Loaded]:
+        """A folder's files in the playbook's reading order."""
+        return loaded
+
+    def cross_check(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
+        """Rules that span fields or files: ids unique, references resolving."""
+        return []
+
+    def technique_groups(self, playbook: Playbook) -> list[TechniqueGroup]:
+        """Its techniques, for the technique browser."""
+        return []
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        """What pages may call, by name (`{{ case_studies_page() }}`): renderer(site, here, *args)."""
+        return {}
+
+    def after_reading(self, reader: DocumentReader) -> None:
+        """Once every section is read: report what is missing, keep what no section used."""
+
+    def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
+        """The data files the importer writes for it (path → data), from what its section readers found;
+        `files` are those of the kinds before it."""
+        return {}
+
+    def dump(self, value: dict[str, Any]) -> str:
+        """One of its data files as the importer writes it."""
+        depth = self.data.count("/") + 1
+        return dump.data_file(value, "../" * depth + f"schemas/{self.schema_name}")
+
+    def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
+        """What the import report counts of it: (number, singular noun)."""
+        return []

@@ -1,0 +1,196 @@
+"""The home page and data/playbook.yml: title, version, the framework table of the support types, the index."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import Field
+
+from .. import render
+from ..importer import dump
+from ..importer.blocks import is_table_rule, table_cells
+from ..importer.words import Icon, fold, unbold
+from ..models import Labels, Model, Playbook, Slug, Text, default_labels
+from ..sitemap import HOME
+from . import support_types
+from .base import Kind, SectionReader
+from .summary import Principle, Summary
+
+if TYPE_CHECKING:
+    from ..importer.document import DocumentReader, Section
+    from ..site import Site
+
+FRAMEWORK_ANCHOR = "framework-soporte"
+INDEX_ENTRY = re.compile(r"^\[(?P<text>[^\]]+)\]\((?P<target>[^)]*)\)$")
+"""An entry of the document's index: `[Title](#anchor)`."""
+
+
+class FrameworkColumns(Model):
+    name: Text
+    main_concern: Text
+    main_technique: Text
+    focus: Text
+
+
+class Framework(Model):
+    title: Text
+    icon: Text
+    table_title: Text
+    columns: FrameworkColumns
+
+
+class PlaybookInfo(Model):
+    """data/playbook.yml: title, version, principles and the interface labels it changes."""
+
+    id: Slug
+    title: Text
+    icon: Text
+    subtitle: Text
+    version: Text
+    # YAML reads 2025-01-27 as a date; a quoted "2025-01-27" is accepted too.
+    last_updated: Annotated[date, Field(strict=False)]
+    framework: Framework
+    summary: Summary
+    principles: Annotated[list[Principle], Field(min_length=1)]
+    closing_quote: Text
+    closing_icons: Text
+    labels: Labels = Labels()
+
+
+COMMENTS = {
+    "id": "# Stable id of this playbook: keys the progress saved in readers' browsers. Do not change it.",
+    "labels": "# Interface text changed from macros/locales/es/labels.yml (the defaults): only what differs.",
+}
+NO_LABELS = (
+    "\n# The interface text (buttons, headings such as “Proceso”) comes from macros/locales/es/labels.yml.\n"
+    "# To change one here, add it under `labels:`, for example:\n"
+    "# labels:\n"
+    "#   home: Portada\n"
+)
+
+
+def home_header(site: Site, here: str) -> str:
+    """Title and subtitle of the playbook."""
+    return render.page("home_header.md", site, here)
+
+
+def playbook_index(site: Site, here: str) -> str:
+    """A link into every part of the playbook."""
+    from . import KINDS  # the package that holds this module: imported when called
+
+    entries = [entry for kind in KINDS for entry in kind.index_entries(site)]
+    return render.page("index.md", site, here, entries=entries)
+
+
+def framework_table(site: Site, here: str) -> str:
+    """The framework table: one row per support type, each linking to its page."""
+    return render.page("framework.md", site, here, anchor=FRAMEWORK_ANCHOR, type_page=support_types.page_of)
+
+
+class Home(Kind):
+    key = "info"
+    data = "playbook.yml"
+    model = PlaybookInfo
+    page = HOME
+    import_required = ("framework section with its table", "## 🎯 FRAMEWORK …` with `| Tipo | … |")
+
+    def title(self, playbook: Playbook) -> str:
+        return playbook.info.labels.home
+
+    def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
+        return [(site.playbook.info.framework.title, HOME, FRAMEWORK_ANCHOR)]
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return {"home_header": home_header, "playbook_index": playbook_index, "framework_table": framework_table}
+
+    def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
+        info = {name: reader.info[name] for name in PlaybookInfo.model_fields if name in reader.info}
+        defaults = default_labels()
+        labels = {key: text for key, text in reader.ctx.labels.items() if text != defaults[key]}
+        if labels:
+            info["labels"] = {key: labels[key] for key in defaults if key in labels}
+        return {f"data/{self.data}": info}
+
+    def dump(self, value: dict[str, Any]) -> str:
+        end = "" if "labels" in value else NO_LABELS
+        return dump.data_file(value, f"../schemas/{self.schema_name}", COMMENTS, end)
+
+
+def _detect_framework(section: Section, reader: DocumentReader) -> bool:
+    return any(t.kind == "table" for t in section.tokens)
+
+
+def _detect_index(section: Section, reader: DocumentReader) -> bool:
+    return any(t.kind == "numbered" and INDEX_ENTRY.match(t.text) for t in section.tokens)
+
+
+def _read_index(section: Section, reader: DocumentReader) -> None:
+    """The ÍNDICE: its entries give the sections' titles as the author spells them."""
+    reader.ctx.label("index", reader.display_title(section.title))
+    for token in section.tokens:
+        match = INDEX_ENTRY.match(token.text) if token.kind == "numbered" else None
+        if match:
+            reader.index_titles.setdefault(fold(match.group("text")), match.group("text").strip())
+        else:
+            reader.ctx.keep(token, section.title)
+
+
+def _read_framework(section: Section, reader: DocumentReader) -> None:
+    """The framework title, its table's title and columns, and the table's rows (one per support type)."""
+    ctx = reader.ctx
+    title = reader.display_title(section.title)
+    table_title, header, rows = None, None, []
+    for token in section.tokens:
+        if token.kind == "heading" and token.level == 3 and table_title is None:
+            table_title = unbold(token.text)
+        elif token.kind == "table" and is_table_rule(token):
+            continue
+        elif token.kind == "table" and header is None:
+            header = token
+        elif token.kind == "table":
+            rows.append((token, table_cells(token)))
+        else:
+            ctx.keep(token, title)
+    if header is None:
+        ctx.error(
+            section.heading.line,
+            "the framework section has no table — add the table "
+            "`| Tipo | Preocupación Principal | Técnica Principal | Enfoque |`",
+        )
+        return
+    columns = table_cells(header)
+    if len(columns) != 4:
+        ctx.error(
+            header.line,
+            f"the framework table has {len(columns)} columns, not 4 (type, main concern, "
+            "main technique, focus) — keep exactly those four",
+        )
+        return
+    for token, cells in rows:
+        if len(cells) != 4 or not all(cells):
+            ctx.error(
+                token.line,
+                f"this table row has {len([c for c in cells if c])} filled cells, not 4 — "
+                "fill type, main concern, main technique and focus",
+            )
+    if table_title is None:
+        ctx.error(
+            section.heading.line, "the framework table has no title — add a `### **Title:**` line above the table"
+        )
+    reader.info["framework"] = {
+        "title": title,
+        "icon": Icon(section.icon or reader.default_icon),
+        "table_title": table_title or "",
+        "columns": dict(zip(["name", "main_concern", "main_technique", "focus"], columns)),
+    }
+    reader.rows = [(t, c) for t, c in rows if len(c) == 4]
+
+
+Home.readers = (
+    SectionReader("framework", 0, _detect_framework, _read_framework, phase=0),
+    SectionReader("index", 60, _detect_index, _read_index, phase=0, once=False),
+)
+KIND = Home()

@@ -1,0 +1,152 @@
+"""The executive summary (resumen/): the principles, the figures counted from the data, the closing quote.
+Its text lives in data/playbook.yml (summary, principles, closing_quote), beside the playbook's title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .. import render
+from ..importer.blocks import FIGURE
+from ..importer.words import Icon, unbold
+from ..models import Model, Playbook, Text
+from .base import Kind, SectionReader
+
+if TYPE_CHECKING:
+    from ..importer.document import DocumentReader, Section
+    from ..site import Site
+
+PRINCIPLE = re.compile(r"^\*\*(?P<name>[^*]+)\*\*\s*[-–—:]\s*(?P<text>.+)$")
+"""A principle in a document: `1. **Name** - sentence`."""
+
+
+class Principle(Model):
+    name: Text
+    text: Text
+
+
+class Summary(Model):
+    title: Text
+    icon: Text
+    principles_title: Text
+
+
+def figures(playbook: Playbook) -> dict[str, str]:
+    """The footer's figures, counted from the data (never typed in)."""
+    per_type = sorted({len(t.techniques) for t in playbook.support_types})
+    labels = playbook.info.labels
+    return {
+        "total_types": str(len(playbook.support_types)),
+        "techniques_per_type": (
+            f"{per_type[0]} {labels.each}" if len(per_type) == 1 else f"{per_type[0]}–{per_type[-1]}"
+        ),
+        "complete_scripts": f"{sum(len(t.techniques) for t in playbook.support_types)}+",
+        "optimization_techniques": str(len(playbook.optimization.techniques)),
+        "case_studies": f"{len(playbook.case_studies.cases)}+",
+    }
+
+
+def principles(site: Site, here: str) -> str:
+    """The key principles, numbered."""
+    return render.page("principles.md", site, here)
+
+
+def closing_quote(site: Site, here: str) -> str:
+    """The playbook's closing quote."""
+    return render.page("closing_quote.md", site, here)
+
+
+def playbook_footer(site: Site, here: str) -> str:
+    """Version, date and the figures counted from the data."""
+    return render.page("footer.md", site, here, figures=figures(site.playbook))
+
+
+def summary_page(site: Site, here: str) -> str:
+    """The executive summary: principles, figures and the closing quote."""
+    return render.page("summary.md", site, here, figures=figures(site.playbook))
+
+
+class SummaryKind(Kind):
+    key = "summary"
+    page = "resumen.md"
+    import_required = ("summary section", "## 🎯 RESUMEN EJECUTIVO")
+
+    def title(self, playbook: Playbook) -> str:
+        return playbook.info.summary.title
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return {
+            "principles": principles,
+            "closing_quote": closing_quote,
+            "playbook_footer": playbook_footer,
+            "summary_page": summary_page,
+        }
+
+    def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
+        """No file of its own (its text is in playbook.yml); notes the footer's figures against the data."""
+        _check_figures(reader, files)
+        return {}
+
+    def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
+        return [(len(files["data/playbook.yml"]["principles"]), "principle")]
+
+
+FIGURE_KEYS = ["total_types", "techniques_per_type", "complete_scripts", "optimization_techniques", "case_studies"]
+
+
+def _check_figures(reader: DocumentReader, files: dict[str, Any]) -> None:
+    """Note the footer figures: not imported (the site counts them), but a figure the data contradicts is noted."""
+    ctx, footer = reader.ctx, reader.footer
+    types = [v for k, v in files.items() if k.startswith("data/support_types/")]
+    per_type = sorted({len(t["techniques"]) for t in types})
+    counted = {
+        "total_types": len(types),
+        "techniques_per_type": per_type[0] if len(per_type) == 1 else None,
+        "complete_scripts": sum(len(t["techniques"]) for t in types),
+        "optimization_techniques": len(files["data/optimization.yml"]["techniques"]),
+        "case_studies": len(files["data/case_studies.yml"]["cases"]),
+    }
+    found = [key for key in FIGURE_KEYS if key in footer]
+    if found:
+        listed = ", ".join(f"`{footer[k][1]}: {footer[k][2]}`" for k in found)
+        ctx.notes.append(f"recognised the footer figures {listed} — not imported: the site counts them from the data")
+    for key in found:
+        token, label, value = footer[key]
+        match = FIGURE.match(value)
+        if match and counted[key] is not None and int(match.group("low")) != counted[key]:
+            ctx.notes.append(
+                f"{ctx.source}:{token.line}: the document says `{label}: {value}` but the data has "
+                f"{counted[key]}; the site will show the counted figure"
+            )
+
+
+def _detect(section: Section, reader: DocumentReader) -> bool:
+    return any(t.kind == "numbered" and PRINCIPLE.match(t.text) for t in section.tokens)
+
+
+def _read(section: Section, reader: DocumentReader) -> None:
+    """The executive summary: its title, the principles' title and `1. **Name** - text` principles."""
+    title = reader.display_title(section.title)
+    principles_title, found = None, []
+    for token in section.tokens:
+        match = PRINCIPLE.match(token.text) if token.kind == "numbered" else None
+        if match:
+            found.append({"name": match.group("name").strip(), "text": match.group("text").strip()})
+        elif token.kind == "heading" and token.level == 3 and principles_title is None:
+            principles_title = unbold(token.text)
+        else:
+            reader.ctx.keep(token, title)
+    if not found or principles_title is None:
+        reader.ctx.error(
+            section.heading.line,
+            "the summary needs a `### **Principles title:**` heading and "
+            "principles written `1. **Name** - sentence` — add them",
+        )
+        return
+    icon = Icon(section.icon or reader.default_icon)
+    reader.info.update(summary={"title": title, "icon": icon, "principles_title": principles_title}, principles=found)
+
+
+SummaryKind.readers = (SectionReader("summary", 50, _detect, _read),)
+KIND = SummaryKind()

@@ -1,0 +1,239 @@
+"""Support types: one file per type in data/support_types/, one generated page each (tipos/<id>/)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import Field
+
+from .. import messages, render
+from ..errors import DataError
+from ..importer import techniques
+from ..importer.blocks import NUMBERED_TITLE, take
+from ..importer.words import Icon, slug, unbold, unique
+from ..models import Model, Playbook, Slug, Technique, Text, TextList
+from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
+
+if TYPE_CHECKING:
+    from ..importer.document import DocumentReader, Section
+    from ..site import Site
+
+PAGES_DIR = "tipos"
+NAV_GROUP_SIZE = 25
+"""Past this many support types the navigation groups them (see SupportTypes.navigation)."""
+
+
+class SupportTechnique(Technique):
+    key_elements: TextList
+
+
+class SupportType(Model):
+    """One file of data/support_types/: a type of support and its techniques."""
+
+    id: Slug
+    order: int
+    name: Text
+    title: Text
+    icon: Text
+    main_concern: Text
+    main_technique: Text
+    focus: Text
+    characteristics: TextList
+    techniques: Annotated[list[SupportTechnique], Field(min_length=1)]
+
+
+def page_of(type_id: str) -> str:
+    """The generated page of one support type."""
+    return f"{PAGES_DIR}/{type_id}.md"
+
+
+def groups(playbook: Playbook) -> list[tuple[str, list[SupportType]]]:
+    """The support types in groups of NAV_GROUP_SIZE, each named "first – last" by the types' names."""
+    types = playbook.support_types
+    chunks = [types[start : start + NAV_GROUP_SIZE] for start in range(0, len(types), NAV_GROUP_SIZE)]
+    return [(f"{group[0].name} – {group[-1].name}", group) for group in chunks]
+
+
+def support_type_page(site: Site, here: str, type_id: str) -> str:
+    """The whole page of one support type."""
+    support_type = next(t for t in site.playbook.support_types if t.id == type_id)
+    return render.page("support_type.md", site, here, support_type=support_type)
+
+
+class SupportTypes(Kind):
+    key = "support_types"
+    data = "support_types/"
+    model = SupportType
+
+    @property
+    def schema_name(self) -> str:
+        return "support_type.schema.json"
+
+    def title(self, playbook: Playbook) -> str:
+        return playbook.info.labels.support_types
+
+    def navigation(self, site: Site, title: Callable[[str], str]) -> dict:
+        """One entry per support type; past NAV_GROUP_SIZE, sub-sections of that many named "first – last".
+
+        With navigation.prune, each page then carries only its own group's links: at 500 types a flat
+        list made every page ~150 KiB of navigation (bench/VARIANTS.md).
+        """
+        playbook = site.playbook
+
+        def entries(types: list[SupportType]) -> list[dict]:
+            return [{title(t.title): page_of(t.id)} for t in types]
+
+        if len(playbook.support_types) <= NAV_GROUP_SIZE:
+            return {title(self.title(playbook)): entries(playbook.support_types)}
+        return {title(self.title(playbook)): [{title(name): entries(group)} for name, group in groups(playbook)]}
+
+    def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
+        playbook = site.playbook
+        if len(playbook.support_types) > NAV_GROUP_SIZE:
+            label = playbook.info.labels.support_types
+            return [(f"{label}: {name}", page_of(group[0].id), None) for name, group in groups(playbook)]
+        return [(t.title, page_of(t.id), None) for t in playbook.support_types]
+
+    def generated_pages(self, site: Site) -> dict[str, str]:
+        return {page_of(t.id): f'{{{{ support_type_page("{t.id}") }}}}\n' for t in site.playbook.support_types}
+
+    def order(self, loaded: list[Loaded]) -> list[Loaded]:
+        return sorted(loaded, key=lambda one: (one.value.order, one.value.id))
+
+    def cross_check(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
+        errors = []
+        for one in loaded:
+            doc, support_type = one.doc, one.value
+            if support_type.id != one.stem:
+                message = messages.id_not_file_name(support_type.id, one.stem)
+                errors.append(DataError(doc.name, doc.line_of(("id",)), "id", message))
+            errors += ids.claim("support type", support_type.id, doc, ("id",))
+            for i, technique in enumerate(support_type.techniques):
+                errors += ids.claim("technique", technique.id, doc, ("techniques", i, "id"))
+        return errors
+
+    def technique_groups(self, playbook: Playbook) -> list[TechniqueGroup]:
+        return [
+            TechniqueGroup(
+                t.id,
+                t.title,
+                [BrowserRow(technique, t.id, t.title, page_of(t.id), t.focus) for technique in t.techniques],
+                whole=True,
+            )
+            for t in playbook.support_types
+        ]
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return {"support_type_page": support_type_page}
+
+    # -- the importer
+
+    def after_reading(self, reader: DocumentReader) -> None:
+        if reader.info.get("framework") and not reader.support_types:
+            reader.ctx.error(
+                reader.last_line,
+                "no support type section was read — add `## <emoji> SOPORTE X` sections (is the file truncated?)",
+            )
+        for i, (token, cells) in enumerate(reader.rows):
+            if i not in reader.used_rows:  # a row with no section of its own: nothing is dropped silently
+                reader.ctx.keep(token, "framework", f"table row (no `## … {cells[0]}` section)")
+
+    def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
+        return {f"data/{self.data}{t['id']}.yml": t for t in reader.support_types}
+
+    def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
+        types = [value for path, value in files.items() if path.startswith(f"data/{self.data}")]
+        return [(len(types), "support type"), (sum(len(t["techniques"]) for t in types), "technique")]
+
+
+def _detect(section: Section, reader: DocumentReader) -> bool:
+    return any(t.level == 4 for t in reader.numbered_titles(section))
+
+
+def _detect_by_name(section: Section, reader: DocumentReader) -> bool:
+    """A type's section whose techniques are missing (reported as such), told by its framework row."""
+    return reader.row_for(section.title) is not None
+
+
+def _read(section: Section, reader: DocumentReader) -> None:
+    """One `## <icon> SOPORTE X` section: characteristics and techniques, with its framework row."""
+    row = reader.row_for(section.title)
+    if row is None:
+        reader.ctx.error(
+            section.heading.line,
+            f"“{reader.display_title(section.title)}” has no row in the "
+            "framework table — add `| **Name** | concern | technique | focus |`",
+        )
+        return
+    reader.used_rows.add(row)
+    names = reader.type_names
+    type_id = unique(slug(names[row]), reader.type_ids, "tipo")
+    support_type = _support_type(section, reader, reader.rows[row][1], len(reader.support_types) + 1, type_id)
+    if support_type:
+        reader.support_types.append(support_type)
+
+
+def _support_type(
+    section: Section, reader: DocumentReader, row: list[str], order: int, type_id: str
+) -> dict[str, Any] | None:
+    ctx = reader.ctx
+    title = reader.display_title(section.title)
+    tokens, characteristics, found, i = section.tokens, None, [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
+            body_end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
+            technique = techniques.read(reader, token, tokens[i + 1 : body_end], title, with_key_elements=True)
+            if technique:
+                found.append(technique)
+            i = body_end
+        elif token.kind == "heading" and token.level == 3:
+            bullets, after = take(tokens, i + 1, "bullet")
+            if bullets and characteristics is None:
+                ctx.label("characteristics", unbold(token.text))
+                characteristics = [b.text for b in bullets]
+            elif not bullets and techniques.opens_techniques(tokens, i):
+                # "Técnicas y Scripts", repeated by every support type: the first one is the label.
+                ctx.label("techniques", unbold(token.text))
+            else:
+                for kept in tokens[i:after]:
+                    ctx.keep(kept, title)
+            i = after
+        else:
+            ctx.keep(token, title)
+            i += 1
+    if not characteristics:
+        ctx.error(
+            section.heading.line,
+            f"support type “{title}” has no characteristics — add a "
+            "`### **Características:**` heading followed by `- ` items",
+        )
+    if not found and not any(NUMBERED_TITLE.match(unbold(t.text)) for t in tokens if t.kind == "heading"):
+        ctx.error(
+            section.heading.line,
+            f"support type “{title}” has no techniques — add "
+            "`#### **Técnica 1: Title**` with its process, script and "
+            "key elements",
+        )
+    if not characteristics or not found:
+        return None
+    return {
+        "id": type_id,
+        "order": order,
+        "name": row[0],
+        "title": title,
+        "icon": Icon(section.icon or reader.default_icon),
+        "main_concern": row[1],
+        "main_technique": row[2],
+        "focus": row[3],
+        "characteristics": characteristics,
+        "techniques": found,
+    }
+
+
+SupportTypes.readers = (
+    SectionReader("support type", 10, _detect, _read, once=False),
+    SectionReader("support type", 100, _detect_by_name, _read, once=False),
+)
+KIND = SupportTypes()

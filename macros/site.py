@@ -1,0 +1,44 @@
+"""One build's site: the validated playbook and the pages worked out from it once, handed to the hook and
+to every renderer (no module-level state)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .kinds import KINDS, browser
+from .models import Playbook
+from .sitemap import Part
+
+
+@dataclass(frozen=True)
+class Site:
+    playbook: Playbook
+    parts: dict[str, list[Part]]
+    """Kind key → its pages (one, or several when the collection is long)."""
+    browser_pages: dict[str, str]
+    """The technique browser's filter value → the browser page where its rows start."""
+
+    @classmethod
+    def of(cls, playbook: Playbook) -> Site:
+        parts = {kind.key: kind.parts(playbook) for kind in KINDS}
+        return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]))
+
+    @property
+    def paged_sources(self) -> dict[str, list[str]]:
+        """The generated pages of split collections: first page (a file in docs/) → the pages after it."""
+        return {parts[0].page: [part.page for part in parts[1:]] for parts in self.parts.values() if len(parts) > 1}
+
+    @property
+    def split_pages(self) -> frozenset[str]:
+        """Every page of a collection split over several, its first page included."""
+        return frozenset(page for first, later in self.paged_sources.items() for page in [first, *later])
+
+    def generated_pages(self) -> dict[str, str]:
+        """Pages that exist only in the data (page → Markdown calling a macro)."""
+        return {page: text for kind in KINDS for page, text in kind.generated_pages(self).items()}
+
+    def navigation(self, title: Callable[[str], str] = str) -> list[dict]:
+        """MkDocs' nav: every kind in reading order. `title` prepares each title for the engine's templates
+        (e.g. HTML-escaping it)."""
+        return [kind.navigation(self, title) for kind in KINDS]
