@@ -9,26 +9,18 @@ Prints a Markdown table. Not a test: numbers depend on the machine.
 from __future__ import annotations
 
 import argparse
-import functools
 import importlib.util
 import statistics
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from local_site import launch, serve  # noqa: E402
 
 # Records in window.pbResultsAt the moment the result list changes after the last key.
 WATCH_RESULTS = """() => {
@@ -41,11 +33,6 @@ WATCH_RESULTS = """() => {
 }"""
 
 
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def load_queries(path: Path) -> list[tuple[str, str]]:
     spec = importlib.util.spec_from_file_location("queries", path)
     module = importlib.util.module_from_spec(spec)
@@ -55,12 +42,9 @@ def load_queries(path: Path) -> list[tuple[str, str]]:
 
 
 def measure(site: Path, queries: list[tuple[str, str]], runs: int) -> list[tuple[str, str, int | None, float]]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     rows = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=LAUNCH_ARGS)
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
         page = browser.new_page()
         page.goto(f"{base}/")
         box = page.locator("input.md-search__input")
@@ -89,7 +73,6 @@ def measure(site: Path, queries: list[tuple[str, str]], runs: int) -> list[tuple
             rank = found.index(expected) + 1 if expected in found else None
             rows.append((query, expected, rank, statistics.median(times)))
         browser.close()
-    httpd.shutdown()
     return rows
 
 

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -180,10 +179,3 @@ def grow(project: Path) -> None:
         (data / f"support_types/tipo-{n:02}.yml").write_text(
             yaml.safe_dump(extra, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """A static file server that keeps the test output clean."""
-
-    def log_message(self, *args):
-        pass

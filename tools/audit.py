@@ -8,28 +8,26 @@ accessibility 100, best practices 100, SEO ≥ 95. Exit code 1 when a target is 
 from __future__ import annotations
 
 import datetime
-import functools
 import gzip
 import io
 import json
 import os
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from local_site import CHROMIUM, LAUNCH_ARGS, QuietHandler, serve  # noqa: E402
+
 LIGHTHOUSE = "lighthouse@12.2.3"
 PAGES = {"inicio": "", "soporte reactivo": "tipos/reactivo/", "checklist": "checklist/"}
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = "--headless=new " + " ".join(LAUNCH_ARGS)
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 
 
-class StaticHost(SimpleHTTPRequestHandler):
+class StaticHost(QuietHandler):
     """Serves site/ as static hosts do (GitHub Pages, nginx, Netlify): text compressed with gzip."""
 
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
@@ -51,9 +49,6 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
 
 
 METRICS = {
@@ -82,7 +77,7 @@ def run_lighthouse(url: str, form_factor: str, out: Path) -> dict[str, int | str
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROMIUM)}
     subprocess.run(command, check=True, env=env, timeout=300, stdout=subprocess.DEVNULL)
     report = json.loads(out.read_text(encoding="utf-8"))
     scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
@@ -95,11 +90,8 @@ def main() -> int:
     site = ROOT / "site"
     out_dir = ROOT / "audit"
     out_dir.mkdir(exist_ok=True)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticHost, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
     rows, missed = [], []
-    try:
+    with serve(site, handler=StaticHost) as base:
         for name, path in PAGES.items():
             for form_factor in ["mobile", "desktop"]:
                 # Mobile (4× CPU slowdown) swings with the machine's load: keep the run with the median
@@ -117,8 +109,6 @@ def main() -> int:
                         continue  # the target is stated for mobile
                     if scores[category] < target:
                         missed.append(f"{name} ({form_factor}) {category} {scores[category]} < {target}")
-    finally:
-        httpd.shutdown()
     lines = [
         f"# Lighthouse audit ({LIGHTHOUSE}, Chromium headless, {datetime.date.today().isoformat()})",
         "",

@@ -210,7 +210,7 @@ class DocumentReader:
         known = {fold(defaults[key]): key for key in FOOTER_KEYS}
         pending = []
         for token in lines:
-            label, value = bold_label(token)  # type: ignore[misc]
+            label, value = bold_label(token) or ("", "")  # split_footer passes only bold labels
             key = known.get(fold(label))
             if key and key not in self.footer:
                 self.footer[key] = (token, label, value)

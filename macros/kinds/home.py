@@ -60,13 +60,14 @@ class PlaybookInfo(Model):
     labels: Labels = Labels()
 
 
+# What the importer writes into data/playbook.yml for its author (in the playbook's language).
 COMMENTS = {
-    "id": "# Stable id of this playbook: keys the progress saved in readers' browsers. Do not change it.",
-    "labels": "# Interface text changed from macros/locales/es/labels.yml (the defaults): only what differs.",
+    "id": "# Id estable del playbook: guarda el progreso de cada lector en su navegador. No lo cambie.",
+    "labels": "# Textos de la interfaz cambiados respecto de macros/locales/es/labels.yml: solo los distintos.",
 }
 NO_LABELS = (
-    "\n# The interface text (buttons, headings such as “Proceso”) comes from macros/locales/es/labels.yml.\n"
-    "# To change one here, add it under `labels:`, for example:\n"
+    "\n# Los textos de la interfaz (botones, títulos como «Proceso») vienen de macros/locales/es/labels.yml.\n"
+    "# Para cambiar uno, escríbalo aquí bajo `labels:`, por ejemplo:\n"
     "# labels:\n"
     "#   home: Portada\n"
 )

@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
-import functools
-import shutil
+import contextlib
 import socket
-import threading
-from http.server import ThreadingHTTPServer
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-from helpers import QuietHandler, build, copy_project
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+import local_site
+from helpers import build, copy_project
 
 
 @pytest.fixture(scope="session")
 def serve():
     """Serve a folder over HTTP on localhost; returns its base URL. Servers stop at the session's end."""
-    servers = []
+    with contextlib.ExitStack() as servers:
 
-    def start(directory, port: int = 0, handler=QuietHandler) -> str:
-        httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        servers.append(httpd)
-        return f"http://127.0.0.1:{httpd.server_address[1]}"
+        def start(directory, port: int = 0, handler=local_site.QuietHandler) -> str:
+            return servers.enter_context(local_site.serve(directory, port, handler))
 
-    yield start
-    for httpd in servers:
-        httpd.shutdown()
-        httpd.server_close()
+        yield start
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +47,7 @@ def instant_server(serve, tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        browser = local_site.launch(playwright)
         yield browser
         browser.close()
 

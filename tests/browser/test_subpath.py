@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import QuietHandler
+from local_site import QuietHandler
 
 PREFIX = "/playbook"
 
