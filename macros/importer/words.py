@@ -39,8 +39,14 @@ def title_case(text: str) -> str:
         elif position and word.lower() in SMALL_WORDS:
             words.append(word.lower())
         else:
-            words.append(word[:1] + word[1:].lower())
+            words.append(_capitalised(word))
     return " ".join(words)
+
+
+def _capitalised(word: str) -> str:
+    """`ATENCIÓN` → `Atención`, `¿QUÉ` → `¿Qué`: the first letter upper case, after any opening punctuation."""
+    first = next((i for i, c in enumerate(word) if c.isalpha()), 0)
+    return word[: first + 1] + word[first + 1 :].lower()
 
 
 def split_icon(text: str) -> tuple[str, str]:
