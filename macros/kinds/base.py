@@ -161,7 +161,9 @@ class Kind:
 
     def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
         """The data files the importer writes for it (path → data), from what its section readers found;
-        `files` are those of the kinds before it."""
+        `files` are those of the kinds before it. By default: its one file, from what its reader read."""
+        if self.data and not self.is_folder and self.key in reader.results:
+            return {f"data/{self.data}": reader.results[self.key]}
         return {}
 
     def dump(self, value: dict[str, Any]) -> str:

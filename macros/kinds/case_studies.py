@@ -87,9 +87,6 @@ class CaseStudiesKind(Kind):
     def macros(self) -> dict[str, Callable[..., str]]:
         return {"case_studies_page": case_studies_page}
 
-    def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
-        return {f"data/{self.data}": reader.results[self.key]}
-
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
         return [(len(files[f"data/{self.data}"]["cases"]), "case stud")]
 

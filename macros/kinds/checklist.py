@@ -82,9 +82,6 @@ class ChecklistKind(Kind):
     def macros(self) -> dict[str, Callable[..., str]]:
         return {"checklist_page": checklist_page}
 
-    def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
-        return {f"data/{self.data}": reader.results[self.key]}
-
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
         phases = files[f"data/{self.data}"]["phases"]
         return [(len(phases), "checklist phase"), (sum(len(p["items"]) for p in phases), "checklist item")]

@@ -69,9 +69,6 @@ class OptimizationKind(Kind):
     def macros(self) -> dict[str, Callable[..., str]]:
         return {"optimization_page": optimization_page}
 
-    def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
-        return {f"data/{self.data}": reader.results[self.key]}
-
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
         return [(len(files[f"data/{self.data}"]["techniques"]), "optimisation technique")]
 
