@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .loader import DataErrors, load_playbook
+from .messages import Messages, language_of, visible
 from .schema import write_schemas
 
 
@@ -36,18 +37,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(Path.cwd())}")
         return 0
 
+    say = Messages(language_of(args.data_dir.resolve().parent))
     try:
-        playbook = load_playbook(args.data_dir)
+        playbook = load_playbook(args.data_dir, say.language)
     except DataErrors as exc:
         for error in exc.errors:
-            print(error, file=sys.stderr)
-        print(f"{len(exc.errors)} problem(s) found.", file=sys.stderr)
+            print(visible(str(error)), file=sys.stderr)  # an ESC typed in an id must not reach the terminal
+        print(say.line("problems_found", count=len(exc.errors)), file=sys.stderr)
         return 1
-    techniques = sum(len(t.techniques) for t in playbook.support_types)
     print(
-        f"data OK: {len(playbook.support_types)} support types, {techniques} techniques, "
-        f"{len(playbook.optimization.techniques)} optimisation techniques, "
-        f"{len(playbook.case_studies.cases)} case studies."
+        say.line(
+            "check_ok",
+            types=len(playbook.support_types),
+            techniques=sum(len(t.techniques) for t in playbook.support_types),
+            optimization=len(playbook.optimization.techniques),
+            cases=len(playbook.case_studies.cases),
+        )
     )
     return 0
 

@@ -1,82 +1,67 @@
-"""Reads data/, validates it with the models, and reports every problem as `file:line: field: message`."""
+"""Reads data/, validates it with each kind's model, and reports every problem as `file:line: place: message`.
+
+Nothing is read before its path is known to be a plain file inside the project: folders named like data
+files, FIFOs, devices, dangling or looping links and links leading out of the project are reported, never
+opened. Dot-files and editor leftovers (`*~`, `.#*`, `*.swp`, `*.bak`, `.DS_Store`) are ignored.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import fnmatch
+import os
+import stat
 from pathlib import Path
-from typing import Any
 
 import pydantic
-import yaml
 
-from . import messages
-from .errors import DataError, DataErrors, Path_, field_name
+from .errors import DataError, DataErrors
 from .kinds import KINDS
 from .kinds.base import Ids, Loaded
-from .models import Playbook
+from .messages import Messages, closest_field
+from .models import DEFAULT_LANGUAGE, Playbook
+from .yamlfile import parse_yaml
 
 EXTENSION = ".yml"
-
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml when PyYAML was built with it: about 7× faster on big playbooks (bench/VARIANTS.md)."""
-FAST_LOADER_MAX_INDICATORS = 10_000
-"""libyaml's composer recurses in C and crashes the process past about 20,000 nested levels. Each level
-needs one of `[{-:?`, so a file with fewer of them is safe; a (never seen) bigger one takes the slow loader."""
-MAX_FILE_BYTES = 1_000_000
-"""A playbook file is a few kilobytes; anything this big is a mistake, not content."""
+IGNORED = [".*", "*~", "#*#", "*.swp", "*.swo", "*.bak", "*.tmp", "*.orig", "Thumbs.db", "desktop.ini"]
+"""Editor and system leftovers, never data: an Emacs lock `.#premium.yml`, `reactivo.yml~`, a Vim swap file."""
 
 
-@dataclass
-class Document:
-    """A parsed YAML file: its data and the line where each field starts."""
-
-    name: str
-    data: Any
-    lines: dict[Path_, int]
-
-    def line_of(self, path: Path_) -> int:
-        """The line of the deepest part of `path` present in the file."""
-        for depth in range(len(path), -1, -1):
-            if path[:depth] in self.lines:
-                return self.lines[path[:depth]]
-        return 1
-
-
-def load_playbook(data_dir: Path) -> Playbook:
+def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> Playbook:
     """Load and validate everything under data_dir, or raise DataErrors listing every problem."""
-    data_dir = Path(data_dir)
-    errors: list[DataError] = []
+    data_dir, say = Path(data_dir), Messages(language)
     if not data_dir.is_dir():
-        raise DataErrors([DataError(str(data_dir), 1, "", messages.NO_DATA_DIR)])
+        raise DataErrors([DataError(str(data_dir), 1, "", say.say("no_data_dir"))])
     root = data_dir.parent
-    errors += _unexpected_files(data_dir, root)
+    files, errors = _data_files(data_dir, root, say)
 
     loaded: dict[str, list[Loaded]] = {}
+    ids = Ids(say)
     failed = False
     for kind in KINDS:
         if not kind.data:
             continue
         if kind.is_folder:
-            folder = data_dir / kind.data
-            paths = sorted(folder.glob(f"*{EXTENSION}"))
-            if not paths:
-                errors.append(DataError(_display(folder, root), 1, "", messages.NO_SUPPORT_TYPES))
+            paths = sorted(p for relative, p in files.items() if relative.startswith(kind.data))
+            if not paths and kind.data not in files:
+                errors.append(DataError(_display(data_dir / kind.data, root), 1, "", say.say("no_folder_files")))
+        elif kind.data in files:
+            paths = [files[kind.data]]
         else:
-            paths = [data_dir / kind.data]
-            if not paths[0].is_file():
-                errors.append(DataError(_display(paths[0], root), 1, "", messages.missing_file(kind.data)))
-                failed = True
-                continue
+            if kind.data not in _reported(errors, root, data_dir):
+                errors.append(DataError(_display(data_dir / kind.data, root), 1, "", say.say("missing_file")))
+            failed = True
+            continue
         found = []
         for path in paths:
-            doc, value = _load(path, _display(path, root), kind.model, errors)
-            if value is None:
-                failed = failed or not kind.is_folder
-            else:
+            doc, value = _load(path, _display(path, root), kind.model, say, errors)
+            if value is not None:
                 found.append(Loaded(doc, value, path.stem))
+            elif kind.is_folder:
+                ids.excuse(kind.item_name, path.stem)  # its problem is reported: not also as a missing reference
+            else:
+                failed = True
         loaded[kind.key] = kind.order(found)
 
-    ids = Ids()
     for kind in KINDS:
         if loaded.get(kind.key):
             errors += kind.cross_check(loaded[kind.key], ids)
@@ -91,136 +76,88 @@ def load_playbook(data_dir: Path) -> Playbook:
     )
 
 
-def _load(path: Path, name: str, model: type[pydantic.BaseModel], errors: list[DataError]):
+def _load(path: Path, name: str, model: type[pydantic.BaseModel], say: Messages, errors: list[DataError]):
     """Parse and validate one file; append its problems to errors."""
-    doc = parse_yaml(path, name, errors)
+    try:
+        raw, mtime = path.read_bytes(), path.stat().st_mtime
+    except OSError:
+        errors.append(DataError(name, 1, "", say.say("unreadable")))
+        return None, None
+    doc = parse_yaml(raw, name, say, errors)
     if doc is None:
         return None, None
+    doc.mtime = mtime
     try:
         return doc, model.model_validate(doc.data)
     except pydantic.ValidationError as exc:
         found = exc.errors()
         # A misspelt key (`tittle`) is one problem, not two: its "did you mean" covers the missing field.
-        misspelt = {
-            (tuple(e["loc"][:-1]), messages.closest_field(e, model)) for e in found if e["type"] == "extra_forbidden"
-        }
+        misspelt = {(tuple(e["loc"][:-1]), closest_field(e, model)) for e in found if e["type"] == "extra_forbidden"}
         for err in found:
             loc = tuple(err["loc"])
             if err["type"] == "missing" and (loc[:-1], loc[-1]) in misspelt:
                 continue
-            errors.append(DataError(name, doc.line_of(loc), field_name(loc), messages.explain(err, model)))
+            errors.append(DataError(name, doc.line_of(loc), say.place(loc), say.explain(err, model)))
         return doc, None
 
 
-def parse_yaml(path: Path, name: str, errors: list[DataError]) -> Document | None:
-    """Read one YAML file keeping line numbers; append problems to errors and return None on failure."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        errors.append(DataError(name, 1, "", messages.too_big(len(raw), MAX_FILE_BYTES)))
-        return None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        errors.append(DataError(name, line, "", messages.NOT_UTF8))
-        return None
-    try:
-        if sum(map(text.count, "[{-:?")) > FAST_LOADER_MAX_INDICATORS:
-            parsed = _compose(text, yaml.SafeLoader)
-        else:
-            try:
-                parsed = _compose(text, FAST_LOADER)
-            except (yaml.YAMLError, _AliasFound):
-                # libyaml words its errors differently: the pure-Python parser gives the messages we explain.
-                parsed = _compose(text, yaml.SafeLoader)
-        if parsed is None:
-            errors.append(DataError(name, 1, "", messages.EMPTY_FILE if not text.strip() else messages.ONLY_COMMENTS))
-            return None
-        data, lines, duplicates = parsed
-    except _AliasFound as exc:
-        errors.append(DataError(name, exc.line, "", messages.ALIAS))
-        return None
-    except RecursionError:
-        errors.append(DataError(name, 1, "", messages.TOO_DEEP))
-        return None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
-        errors.append(DataError(name, line, "", messages.yaml_syntax(exc, source_line)))
-        return None
-    except yaml.YAMLError as exc:
-        errors.append(DataError(name, 1, "", messages.yaml_syntax(exc, "")))
-        return None
-    for dup_path, line in duplicates:
-        errors.append(DataError(name, line, field_name(dup_path), messages.DUPLICATE_KEY))
-    if not isinstance(data, dict):
-        errors.append(DataError(name, 1, "", messages.NOT_A_MAPPING))
-        return None
-    return None if duplicates else Document(name, data, lines)
-
-
-def _compose(text: str, loader_class) -> tuple[Any, dict[Path_, int], list[tuple[Path_, int]]] | None:
-    """The file's data, the line of each field and its duplicate keys; None for a file without a document."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        lines: dict[Path_, int] = {}
-        duplicates = _walk(node, (), lines, set())
-        return loader.construct_document(node), lines, duplicates
-    finally:
-        loader.dispose()
-
-
-class _AliasFound(Exception):
-    def __init__(self, line: int):
-        self.line = line
-
-
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen_nodes: set[int]) -> list[tuple[Path_, int]]:
-    """Record the line of every field under node; return the duplicate keys found.
-
-    A node met twice is a YAML alias (`*name`): refused, since aliases can nest into a
-    "billion laughs" that no playbook needs.
-    """
-    if id(node) in seen_nodes:
-        raise _AliasFound(lines.get(path, node.start_mark.line + 1))
-    seen_nodes.add(id(node))
-    lines.setdefault(path, node.start_mark.line + 1)
-    duplicates = []
-    if isinstance(node, yaml.MappingNode):
-        seen = set()
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
-            child = path + (key,)
-            if key in seen:
-                duplicates.append((child, key_node.start_mark.line + 1))
-                continue
-            seen.add(key)
-            lines[child] = key_node.start_mark.line + 1
-            duplicates += _walk(value_node, child, lines, seen_nodes)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            duplicates += _walk(item, path + (index,), lines, seen_nodes)
-    return duplicates
-
-
-def _unexpected_files(data_dir: Path, root: Path) -> list[DataError]:
-    """Files an author may have put in the wrong place or named wrongly: never ignored silently."""
-    single_files = [kind.data for kind in KINDS if kind.data and not kind.is_folder]
+def _data_files(data_dir: Path, root: Path, say: Messages) -> tuple[dict[str, Path], list[DataError]]:
+    """Every plain file under data_dir that a kind reads (path relative to data_dir → path), and a problem
+    for everything else that is not ignored: wrong names and places, and paths that are not plain files."""
+    single = [kind.data for kind in KINDS if kind.data and not kind.is_folder]
     folders = {kind.data for kind in KINDS if kind.is_folder}
-    errors = []
-    for path in sorted(data_dir.rglob("*")):
-        relative = path.relative_to(data_dir)
-        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
-            continue
-        top_level = len(relative.parts) == 1 and relative.name in single_files
-        in_folder = relative.parent.as_posix() + "/" in folders and path.suffix == EXTENSION
-        if not (top_level or in_folder):
-            errors.append(DataError(_display(path, root), 1, "", messages.unexpected_file(relative, single_files)))
-    return errors
+    files: dict[str, Path] = {}
+    errors: list[DataError] = []
+    for folder, dirs, names in os.walk(data_dir):  # links to folders are not followed: no loops
+        named_like_files = [d for d in dirs if d.endswith((EXTENSION, ".yaml"))]  # reported, not walked into
+        dirs[:] = sorted(d for d in dirs if not _ignored(d) and d not in named_like_files)
+        for name in sorted(names + named_like_files):
+            if _ignored(name):
+                continue
+            path = Path(folder) / name
+            relative = path.relative_to(data_dir)
+            expected = relative.as_posix() in single or (
+                relative.parent.as_posix() + "/" in folders and relative.suffix == EXTENSION
+            )
+            problem = _path_problem(path, root)
+            if problem:
+                errors.append(DataError(_display(path, root), 1, "", say.say(problem[0], **problem[1])))
+            elif not expected:
+                errors.append(DataError(_display(path, root), 1, "", say.unexpected_file(relative, single)))
+            else:
+                files[relative.as_posix()] = path
+    return files, errors
+
+
+def _ignored(name: str) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED)
+
+
+def _path_problem(path: Path, root: Path) -> tuple[str, dict] | None:
+    """Why `path` cannot be read as a data file, as (message key, params); None for a plain readable file."""
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(root.resolve()):
+                return ("link_outside", {})
+            info = target.stat()
+    except (OSError, RuntimeError):  # dangling, a loop (RuntimeError before Python 3.13), or gone meanwhile
+        return ("broken_link", {})
+    if stat.S_ISDIR(info.st_mode):
+        return ("is_a_folder", {})
+    if not stat.S_ISREG(info.st_mode):
+        what = "FIFO" if stat.S_ISFIFO(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) else "dispositivo"
+        return ("not_a_regular_file", {"what": what})
+    if not os.access(path, os.R_OK):
+        return ("unreadable", {})
+    return None
+
+
+def _reported(errors: list[DataError], root: Path, data_dir: Path) -> set[str]:
+    """The data files (relative to data_dir) that already have a problem of their own."""
+    prefix = _display(data_dir, root) + "/"
+    return {e.file.removeprefix(prefix) for e in errors if e.file.startswith(prefix)}
 
 
 def _display(path: Path, root: Path) -> str:

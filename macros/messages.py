@@ -1,129 +1,205 @@
-"""What each data problem means to a content author, and how to fix it (one line each)."""
+"""What each data problem means to a content author, and how to fix it: one line each, in the playbook's
+language, from its catalogue (macros/locales/<language>/messages.yml and words.yml)."""
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import typing
-from datetime import date
+import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pydantic
 import yaml
 
-NO_DATA_DIR = "the data folder does not exist — run from the project folder, or create data/"
-NO_SUPPORT_TYPES = "no support type files — add at least one data/support_types/<id>.yml"
-NOT_UTF8 = "the file is not UTF-8 text — save it as UTF-8 in your editor"
-EMPTY_FILE = "the file is empty — write its fields (see GUIA-DE-EDICION.md)"
-ONLY_COMMENTS = "the file has only comments — write its fields below them (see GUIA-DE-EDICION.md)"
-ALIAS = "YAML anchors and aliases (&name, *name) are not supported — write the value out in full"
-TOO_DEEP = "the file is nested too deeply to be a playbook file — check the indentation and brackets"
-NOT_A_MAPPING = "the file must be a set of `field: value` lines at the top — not a list or a single value"
-DUPLICATE_KEY = "this field appears twice in the same block — keep only one"
+from .models import DEFAULT_LANGUAGE, LIMITS, LOCALES
 
 
-def missing_file(name: str) -> str:
-    return f"required file is missing — create data/{name}"
+@functools.cache
+def _read(language: str, name: str) -> Mapping[str, typing.Any]:
+    path = LOCALES / language / f"{name}.yml"
+    return MappingProxyType(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
-def too_big(size: int, limit: int) -> str:
-    return f"the file has {size:,} bytes, more than the {limit:,} allowed — is it the right file?"
+def available(language: str) -> bool:
+    """Whether the playbook's interface and messages exist in this language."""
+    return (LOCALES / language / "messages.yml").is_file()
 
 
-def unexpected_file(relative: Path, single_files: typing.Iterable[str]) -> str:
-    if relative.suffix == ".yaml":
-        return f"data files end in .yml, not .yaml — rename it to {relative.with_suffix('.yml').as_posix()}"
-    if relative.suffix == ".yml" and len(relative.parts) == 1:
-        return (
-            f"unknown data file — support types go in data/support_types/; "
-            f"the other files are {', '.join(single_files)}"
-        )
-    return "this file is not a playbook data file — move or delete it (data/ holds only .yml playbook files)"
+def language_of(project: Path) -> str:
+    """The site's language (mkdocs.yml's theme.language) when there is a catalogue for it."""
+
+    class Tolerant(yaml.SafeLoader):
+        pass
+
+    Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV
+    try:
+        config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tolerant)  # noqa: S506
+        language = config["theme"]["language"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return DEFAULT_LANGUAGE
+    return language if isinstance(language, str) and available(language) else DEFAULT_LANGUAGE
 
 
-def yaml_syntax(exc: yaml.YAMLError, source_line: str) -> str:
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if "\\t" in problem or "tab" in problem.lower():
-        return f"YAML syntax error: {problem} — indent with spaces, not tabs"
-    if re.search(r"(^\s*-\s*|:\s+)\[[^\]]*\]\s*\S", source_line):
-        return (
-            f"YAML syntax error: {problem} — a text starting with `[` (like `[X] minutos`) "
-            'must be in double quotes: "[X] minutos"'
-        )
-    return f"YAML syntax error: {problem} — check the indentation and quote text containing `: ` or starting with `[`"
+class Messages:
+    """The messages of one language: `Messages("es").say("missing_field", name="closing")`."""
 
+    def __init__(self, language: str = DEFAULT_LANGUAGE):
+        self.language = language if available(language) else DEFAULT_LANGUAGE
+        self.catalogue = _read(self.language, "messages")
+        self.words = _read(self.language, "words")
 
-def duplicate_id(kind: str, value: str, first: str) -> str:
-    return f"duplicate {kind} id `{value}` (first used at {first}) — ids must be unique: choose another"
+    def say(self, key: str, **params: object) -> str:
+        """One message, its blanks filled in."""
+        return self.catalogue[key].format(**params)
 
+    def line(self, key: str, **params: object) -> str:
+        """One of the lines the commands and the error page print (words.yml)."""
+        return self.words[key].format(**params)
 
-def id_not_file_name(value: str, stem: str) -> str:
-    return f"id `{value}` does not match the file name `{stem}.yml` — rename the file or change the id"
+    # -- where: the field, as an author counts
 
+    def place(self, loc: tuple) -> str:
+        """`('techniques', 1, 'process', 2)` → `técnica 2 › paso 3`: list items named and counted from 1."""
+        parts: list[str] = []
+        for i, part in enumerate(loc):
+            if isinstance(part, int):
+                noun = self.words["items"].get(loc[i - 1], self.words["item"]) if i else self.words["item"]
+                if parts and i and loc[i - 1] in self.words["items"]:
+                    parts.pop()  # `techniques` + 1 → `técnica 2`, not `techniques › técnica 2`
+                parts.append(f"{noun} {part + 1}")
+            else:
+                parts.append(str(part))
+        return " › ".join(parts)
 
-def unknown_support_type(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1)
-    hint = f"did you mean `{close[0]}`?" if close else f"use one of: {', '.join(known)}"
-    return f"no support type has the id `{value}` — {hint}"
+    # -- files
 
+    def unexpected_file(self, relative: Path, single_files: typing.Iterable[str]) -> str:
+        if relative.suffix == ".yaml":
+            return self.say("wrong_extension", name=relative.with_suffix(".yml").as_posix())
+        if relative.suffix == ".yml" and len(relative.parts) == 1:
+            return self.say("unknown_data_file", files=", ".join(single_files))
+        return self.say("not_a_data_file")
 
-def _kind(value: object) -> str:
-    """How an author would name a YAML value's type."""
-    if isinstance(value, bool):
-        return "a yes/no value (YAML reads unquoted yes, no, on, off, true, false that way)"
-    if isinstance(value, (int, float)):
-        return "a number (YAML reads unquoted 010, 1.0 or 12:30 as numbers)"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a block of fields"
-    if value is None:
-        return "nothing"
-    return "text"
+    def yaml_syntax(self, problem: str, context: str, source_line: str) -> str:
+        """PyYAML's complaint, said as what the author did and how to fix it."""
+        indent = source_line[: len(source_line) - len(source_line.lstrip())]
+        if "\\t" in problem or "\t" in indent:
+            return self.say("tab_indent")
+        if "unacceptable character" in problem or "special characters are not allowed" in problem:
+            code = re.search(r"#x([0-9a-fA-F]+)", problem)
+            return self.say("control_character", code=f"U+{code.group(1).upper()}" if code else "?")
+        if _opens_with_bracket(source_line):
+            return self.say("bracket_text")
+        if "mapping values are not allowed" in problem:
+            return self.say("colon_in_text")
+        if "quoted scalar" in context:
+            return self.say("unclosed_quote")
+        if "flow" in context or "flow" in problem:
+            return self.say("unclosed_bracket")
+        if "expected <block end>" in problem or "expected '-'" in problem or "expected key" in problem:
+            return self.say("bad_indent")
+        return self.say("yaml_other")
 
+    # -- fields
 
-def explain(err: dict, model: type[pydantic.BaseModel]) -> str:
-    """Turn one pydantic error into a sentence with a fix."""
-    kind, value, loc = err["type"], err.get("input"), tuple(err["loc"])
-    if kind == "missing":
-        return f"Field required — add `{loc[-1]}:` here"
-    if kind == "extra_forbidden":
-        close = closest_field(err, model)
-        hint = f"did you mean `{close}`?" if close else f"known fields: {', '.join(_fields_at(model, loc[:-1]))}"
-        return f"unknown field — {hint}"
-    if value is None and kind in {"string_type", "list_type"}:
-        what = "text" if kind == "string_type" else "list"
-        return (
-            f"the {what} is empty — {'write the text after the colon' if what == 'text' else 'add at least one item'}"
-        )
-    if kind == "string_type":
+    def describe(self, value: object) -> str:
+        """How an author would name a YAML value's type."""
+        values = self.words["values"]
+        if isinstance(value, bool):
+            return values["bool"]
+        if isinstance(value, (int, float)):
+            return values["number"]
         if isinstance(value, list):
-            return (
-                "expected text, got a list — a value starting with `[` (like `[X] minutos`) "
-                "is read as a list: put the whole text in double quotes"
-            )
-        return f"expected text, got {_kind(value)} — put the text in double quotes"
-    if kind == "list_type":
-        return f"expected a list, got {_kind(value)} — write each item on its own line, starting with `- `"
-    if kind in {"model_type", "model_attributes_type", "dict_type"}:
-        return f"expected a block of fields, got {_kind(value)} — write `field: value` lines indented under it"
-    if kind == "too_short" and isinstance(value, list):
-        return "the list is empty — add at least one item"
-    if kind == "string_too_short":
-        return "the text is empty — write something, or remove the field if it is optional"
-    if kind == "string_pattern_mismatch":
-        if "\n" in str(value) or "\r" in str(value):
-            return "the text has a line break — keep it on one line"
-        return (
-            f"`{value}` is not a valid id — use lowercase letters, digits and single hyphens, e.g. `respuesta-rapida`"
-        )
-    if kind in {"int_type", "int_parsing"}:
-        return f"expected a whole number, got {_kind(value)} — write a number such as 3, without quotes"
-    if kind.startswith("date"):
-        return f"expected a date, got {_kind(value)} — write it as YYYY-MM-DD, e.g. 2025-01-27"
-    return f"{err['msg']} — check this value"
+            return values["list"]
+        if isinstance(value, dict):
+            return values["block"]
+        if value is None:
+            return values["nothing"]
+        return values["text"]
+
+    def explain(self, err: dict, model: type[pydantic.BaseModel]) -> str:
+        """Turn one pydantic error into a sentence with a fix."""
+        kind, value, loc = err["type"], err.get("input"), tuple(err["loc"])
+        if kind == "missing":
+            return self.say("missing_field", name=loc[-1])
+        if kind == "extra_forbidden":
+            close = closest_field(err, model)
+            if close:
+                return self.say("unknown_field_close", close=close)
+            return self.say("unknown_field", fields=", ".join(f"`{f}`" for f in _fields_at(model, loc[:-1])))
+        if value is None and kind == "string_type":
+            return self.say("empty_text")
+        if (value is None and kind == "list_type") or (kind == "too_short" and isinstance(value, list)):
+            return self.say("empty_list")
+        if kind == "string_type":
+            return self.say("text_got_list" if isinstance(value, list) else "text_got_other", what=self.describe(value))
+        if kind == "list_type":
+            return self.say("list_got_other", what=self.describe(value))
+        if kind in {"model_type", "model_attributes_type", "dict_type"}:
+            return self.say("block_got_other", what=self.describe(value))
+        if kind == "string_too_short":
+            return self.say("empty_text")
+        if kind in {"word_too_long", "control_character"}:
+            return self.say(kind, **err["ctx"])
+        if kind == "string_too_long":
+            return self.say("text_too_long", length=len(str(value)), limit=LIMITS["text"])
+        if kind == "string_pattern_mismatch":
+            if "\n" in str(value) or "\r" in str(value):
+                return self.say("line_break")
+            control = next((c for c in str(value) if unicodedata.category(c) == "Cc"), None)
+            if control is not None:
+                return self.say("control_character", code=f"U+{ord(control):04X}")
+            return self.say("invalid_id", value=_shown(value))
+        if kind in {"int_type", "int_parsing"}:
+            if isinstance(value, str) and re.fullmatch(r"[-+]?\d+", value):  # too many digits to be read as one
+                return self.say("number_range", value=_shown(value, 20), low=0, high=LIMITS["order"])
+            return self.say("whole_number", what=self.describe(value))
+        if kind in {"less_than_equal", "greater_than_equal"}:
+            return self.say("number_range", value=_shown(value), low=0, high=LIMITS["order"])
+        if kind.startswith("date"):
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                return self.say("date_impossible", value=value)
+            return self.say("date_format", what=self.describe(value))
+        return self.say("other_value")
+
+    # -- between fields and files
+
+    def duplicate_id(self, what: str, value: str, first: str) -> str:
+        return self.say("duplicate_id", value=_shown(value), what=self.words["owners"].get(what, what), first=first)
+
+    def id_not_file_name(self, value: str, stem: str) -> str:
+        return self.say("id_not_file_name", value=_shown(value), stem=_shown(stem))
+
+    def unknown_support_type(self, value: str, known: list[str]) -> str:
+        close = difflib.get_close_matches(value, known, n=1)
+        if close:
+            return self.say("unknown_support_type_close", value=_shown(value), close=close[0])
+        return self.say("unknown_support_type", value=_shown(value), known=", ".join(known))
+
+
+def _opens_with_bracket(source_line: str) -> bool:
+    """`- [X] minutos` or `key: [X] minutos`: a text that YAML reads as a list (first 400 characters only)."""
+    head = source_line[:400].strip()
+    if head.startswith("- "):
+        head = head[2:].strip()
+    elif ": " in head:
+        head = head.split(": ", 1)[1].strip()
+    return head.startswith("[") and "]" in head and not head.rstrip().endswith("]")
+
+
+def _shown(value: object, limit: int = 60) -> str:
+    """A value from the data as it can be echoed: control characters made visible, long values cut."""
+    text = "".join(c if unicodedata.category(c)[0] != "C" else f"\\x{ord(c):02x}" for c in str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def visible(text: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC, NUL…) shown as \\x1b, never sent."""
+    return "".join(c if c in "\n\t" or unicodedata.category(c)[0] != "C" else f"\\x{ord(c):02x}" for c in text)
 
 
 def closest_field(err: dict, model: type[pydantic.BaseModel]) -> str | None:

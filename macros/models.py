@@ -5,25 +5,56 @@ Each kind of content (macros/kinds/) defines the model of its own data file from
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, create_model
+from pydantic_core import PydanticCustomError
 
 # Strict: a YAML boolean or number never silently becomes text (unquoted `no`, `010`, `12:30`).
 # Frozen: validated data is never edited after loading.
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
+LIMITS = {"text": 2_000, "word": 120, "order": 100_000}
+"""The longest text field, the longest word in it (print-site's anchor pass is quadratic in a word's
+length), and the highest `order`: far beyond any real playbook, small enough to keep every build fast."""
+
+
+def _plain_line(text: str) -> str:
+    """No invisible control characters (ESC, NUL…: pasted by accident, they reach titles and terminals), and
+    no word too long for the build (the schema's pattern says the same to editors)."""
+    control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        raise PydanticCustomError("control_character", "a control character", {"code": f"U+{ord(control):04X}"})
+    longest = max(text.split(), key=len, default="")
+    if len(longest) > LIMITS["word"]:
+        raise PydanticCustomError(
+            "word_too_long", "a word is too long", {"length": len(longest), "limit": LIMITS["word"]}
+        )
+    return text
+
+
 Text = Annotated[
     str,
-    # The pattern repeats "not blank" for editors: the schema knows no stripping, so without `\S` it would
-    # accept "   ", which the build refuses.
-    StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\r\n]*\S[^\r\n]*$"),
+    # The pattern repeats "not blank" for editors (the schema knows no stripping, so without `\S` it would
+    # accept "   ") and refuses control characters, line breaks included: both are what the build refuses.
+    StringConstraints(
+        strip_whitespace=True,
+        min_length=1,
+        max_length=LIMITS["text"],
+        pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$",
+    ),
+    AfterValidator(_plain_line),
+    Field(json_schema_extra={"not": {"pattern": f"\\S{{{LIMITS['word'] + 1}}}"}}),
 ]
 """One line of plain text, shown literally (no Markdown, no HTML)."""
+
+Order = Annotated[int, Field(ge=0, le=LIMITS["order"])]
+"""A place in the reading order."""
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 """A stable id: lowercase letters, digits and single hyphens (`respuesta-rapida`)."""

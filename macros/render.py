@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import sitemap
+from .messages import Messages, visible
 from .models import Playbook, Script
 
 if TYPE_CHECKING:
@@ -26,11 +27,25 @@ _ENTITIES = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]#|!"}
 """HTML's specials, plus Markdown's inline specials that could start emphasis, code, links or attr_list."""
 
 
+BLOCK_MARKER = re.compile(r"^\s*(?:[-=]|\+(?=\s|$)|\d{1,9}[.)](?=\s|$))")
+"""What opens a Markdown block when a value starts a line: a list item (`- `, `+ `, `1. `, `1) `), a rule
+or a setext underline (`---`, `===`). `*`, `#` and `>` are escaped everywhere already."""
+
+
 def literal(value: object) -> object:
-    """Escape a printed value so neither HTML nor Markdown (nor attr_list) interprets it."""
+    """Escape a printed value so neither HTML nor Markdown (nor attr_list) interprets it, wherever it lands,
+    at the start of a line too (its block marker, the match's last character, becomes an entity)."""
     if value is None or isinstance(value, Markup):
         return value
-    return Markup("".join(_ENTITIES.get(c, c) for c in str(value)))
+    text = str(value)
+    if match := BLOCK_MARKER.match(text):
+        end = match.end()
+        return Markup(f"{_escape(text[: end - 1])}&#{ord(text[end - 1])};{_escape(text[end:])}")
+    return Markup(_escape(text))
+
+
+def _escape(text: str) -> str:
+    return "".join(_ENTITIES.get(c, c) for c in text)
 
 
 _ENV = jinja2.Environment(
@@ -67,6 +82,20 @@ def page(template: str, site: Site, here: str, **context: object) -> str:
         link=link,
         browser_link=browser_link,
         **context,
+    )
+
+
+def error_page(errors: list, say: Messages) -> str:
+    """The page shown instead of every page while the data has problems: each one, with its fix."""
+    shown = [
+        {"file": visible(e.file), "line": e.line, "field": visible(e.field), "message": visible(e.message)}
+        for e in errors
+    ]
+    return _ENV.get_template("errors.md").render(
+        errors=shown,
+        title=say.line("error_page_title"),
+        intro=say.line("error_page_intro", count=len(errors)),
+        guide=say.line("error_page_guide"),
     )
 
 

@@ -30,13 +30,13 @@ def test_check_prints_every_problem_once_and_exits_non_zero(project):
         f"data/checklist.yml:{slug}:",
         f"data/playbook.yml:{version}:",
     ]
-    assert lines[-1] == "3 problem(s) found."
+    assert lines[-1] == "3 problema(s) en data/."
 
 
 def test_check_passes_on_the_real_data(project):
     result = check(project)
     assert result.returncode == 0 and result.stderr == ""
-    assert result.stdout.startswith("data OK: 5 support types, 10 techniques")
+    assert result.stdout.startswith("datos correctos — tipos de soporte: 5, técnicas: 10,")
 
 
 def test_build_with_bad_data_fails_cleanly_and_writes_nothing(project, tmp_path):
@@ -47,6 +47,6 @@ def test_build_with_bad_data_fails_cleanly_and_writes_nothing(project, tmp_path)
     result = build(project, site_dir)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
-    assert f"data/case_studies.yml:{line}: cases[0].support_type: no support type has the id" in result.stderr
+    assert f"data/case_studies.yml:{line}: caso 1 › support_type: ningún tipo de soporte tiene el id" in result.stderr
     assert [p.name for p in site_dir.iterdir()] == ["index.html"]
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "previous site"

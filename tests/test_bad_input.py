@@ -25,34 +25,44 @@ class Case:
 
 
 CASES = {
-    "yaml syntax error": Case(REACTIVO, "name: Reactivo", "name: Reactivo: rápido", "", "YAML syntax error"),
+    "yaml syntax error": Case(
+        REACTIVO,
+        "name: Reactivo",
+        "name: Reactivo: rápido",
+        "",
+        "`:` seguido de espacio dentro de un texto sin comillas — ponga todo el texto entre comillas dobles",
+    ),
     "tab indentation": Case(
-        REACTIVO, "  - Respuesta a problemas", "\t- Respuesta a problemas", "", "indent with spaces, not tabs"
+        REACTIVO,
+        "  - Respuesta a problemas",
+        "\t- Respuesta a problemas",
+        "",
+        "sangrada con un tabulador — sangre con espacios",
     ),
     "top level is a list": Case(
-        REACTIVO, None, "- id: reactivo\n- name: Reactivo\n", "", "must be a set of `field: value` lines", line=1
+        REACTIVO, None, "- id: reactivo\n- name: Reactivo\n", "", "debe empezar con líneas `campo: valor`", line=1
     ),
-    "empty file": Case(REACTIVO, None, "", "", "the file is empty", line=1),
-    "only comments": Case(REACTIVO, None, "# todo\n# más tarde\n", "", "only comments", line=1),
+    "empty file": Case(REACTIVO, None, "", "", "el archivo está vacío", line=1),
+    "solo tiene comentarios": Case(REACTIVO, None, "# todo\n# más tarde\n", "", "solo tiene comentarios", line=1),
     "duplicate key": Case(
-        REACTIVO, "focus: Respuesta\n", "focus: Respuesta\nname: Otro\n", "name", "appears twice", line=None
+        REACTIVO, "focus: Respuesta\n", "focus: Respuesta\nname: Otro\n", "name", "aparece dos veces", line=None
     ),
     "unknown key": Case(
-        REACTIVO, "focus: Respuesta", "fokus: Respuesta", "fokus", "unknown field — did you mean `focus`?"
+        REACTIVO, "focus: Respuesta", "fokus: Respuesta", "fokus", "campo desconocido — ¿quería decir `focus`?"
     ),
     "misspelt key inside a technique": Case(
         REACTIVO,
         "    process:\n      - Detecta problema rápidamente",
         "    proces:\n      - Detecta problema rápidamente",
-        "techniques[0].proces",
-        "unknown field — did you mean `process`?",
+        "técnica 1 › proces",
+        "campo desconocido — ¿quería decir `process`?",
     ),
     "missing field": Case(
         REACTIVO,
         "      closing: ¿Cómo podemos mejorar la respuesta?\n",
         "",
-        "techniques[0].script.closing",
-        "Field required",
+        "técnica 1 › script › closing",
+        "falta el campo `closing` — añada `closing:`",
         line="    script:",
     ),
     "text where a list is expected": Case(
@@ -61,10 +71,10 @@ CASES = {
         "  - Tiempo de respuesta crítico\n  - Efectividad importante\n",
         "characteristics: Respuesta a problemas\n",
         "characteristics",
-        "expected a list",
+        "se esperaba una lista y hay un texto",
     ),
     "list where text is expected": Case(
-        REACTIVO, "focus: Respuesta", "focus: [Respuesta, Rapidez]", "focus", "expected text, got a list"
+        REACTIVO, "focus: Respuesta", "focus: [Respuesta, Rapidez]", "focus", "se esperaba un texto y hay una lista"
     ),
     "empty process": Case(
         REACTIVO,
@@ -72,8 +82,8 @@ CASES = {
         "      - Responde inmediatamente\n      - Diagnostica eficientemente\n"
         "      - Resuelve efectivamente\n      - Valida resolución\n",
         "    process: []\n",
-        "techniques[0].process",
-        "the list is empty",
+        "técnica 1 › process",
+        "la lista está vacía",
     ),
     "phase with no items": Case(
         "data/checklist.yml",
@@ -87,40 +97,44 @@ CASES = {
             ]
         ),
         "",
-        "phases[0].items",
-        "the list is empty",
+        "fase 1 › items",
+        "la lista está vacía",
         line="    items:\n",
     ),
-    "empty text": Case(REACTIVO, "title: Soporte Reactivo", 'title: ""', "title", "the text is empty"),
+    "empty text": Case(REACTIVO, "title: Soporte Reactivo", 'title: ""', "title", "el texto está vacío"),
     "duplicate id across files": Case(
         "data/support_types/premium.yml",
         "id: valor-agregado",
         "id: respuesta-rapida",
-        "techniques[1].id",
-        "duplicate technique id `respuesta-rapida` (first used at data/support_types/reactivo.yml:18)",
+        "técnica 2 › id",
+        "el id `respuesta-rapida` ya lo usa otra técnica en data/support_types/reactivo.yml:18",
     ),
     "optimisation technique with a support type's technique id": Case(
         OPTIMIZATION,
         "id: satisfaccion-de-soporte",
         "id: respuesta-rapida",
-        "techniques[1].id",
-        "duplicate technique id `respuesta-rapida` (first used at data/support_types/reactivo.yml:18)",
+        "técnica 2 › id",
+        "el id `respuesta-rapida` ya lo usa otra técnica en data/support_types/reactivo.yml:18",
     ),
     "support type id that is not its file name": Case(
-        REACTIVO, "id: reactivo\n", "id: reactiva\n", "id", "does not match the file name `reactivo.yml`"
+        REACTIVO, "id: reactivo\n", "id: reactiva\n", "id", "no coincide con el nombre del archivo `reactivo.yml`"
     ),
     "the same item twice in a phase": Case(
         "data/checklist.yml",
         "id: prepara-procesos",
         "id: identifica-tipo",
-        "phases[0].items[1].id",
-        "duplicate item of this phase id `identifica-tipo`",
+        "fase 1 › elemento 2 › id",
+        "el id `identifica-tipo` ya lo usa otro elemento de esta fase",
     ),
     "the same phase twice": Case(
-        "data/checklist.yml", "  - id: post\n", "  - id: pre\n", "phases[2].id", "duplicate phase id `pre`"
+        "data/checklist.yml", "  - id: post\n", "  - id: pre\n", "fase 3 › id", "el id `pre` ya lo usa otra fase"
     ),
     "text left out after the colon": Case(
-        REACTIVO, "focus: Respuesta", "focus:", "focus", "the text is empty — write the text after the colon"
+        REACTIVO,
+        "focus: Respuesta",
+        "focus:",
+        "focus",
+        "el texto está vacío — escriba el texto después de los dos puntos",
     ),
     "list left out after the colon": Case(
         REACTIVO,
@@ -128,68 +142,113 @@ CASES = {
         "  - Tiempo de respuesta crítico\n  - Efectividad importante\n",
         "characteristics:\n",
         "characteristics",
-        "the list is empty — add at least one item",
+        "la lista está vacía — añada al menos un elemento",
     ),
     "id that is not a slug": Case(
-        REACTIVO, "id: resolucion-efectiva", "id: Resolución_Efectiva", "techniques[1].id", "is not a valid id"
+        REACTIVO, "id: resolucion-efectiva", "id: Resolución_Efectiva", "técnica 2 › id", "no es un id válido"
     ),
     "dangling reference": Case(
         "data/case_studies.yml",
         "support_type: proactivo",
         "support_type: proactiva",
-        "cases[0].support_type",
-        "no support type has the id `proactiva` — did you mean `proactivo`?",
+        "caso 1 › support_type",
+        "ningún tipo de soporte tiene el id `proactiva` — ¿quería decir `proactivo`?",
     ),
-    "unquoted no": Case(REACTIVO, "focus: Respuesta", "focus: no", "focus", "got a yes/no value"),
-    "unquoted 12:30": Case(REACTIVO, "focus: Respuesta", "focus: 12:30", "focus", "got a number"),
+    "unquoted true": Case(REACTIVO, "focus: Respuesta", "focus: true", "focus", "hay un valor sí/no (true o false"),
     "unquoted yes as an order": Case(
-        REACTIVO, "order: 1", "order: yes", "order", "expected a whole number, got a yes/no value"
+        REACTIVO, "order: 1", "order: yes", "order", "se esperaba un número entero y hay un texto"
     ),
-    "unquoted 010": Case(REACTIVO, "focus: Respuesta", "focus: 010", "focus", "got a number"),
+    "unquoted 010": Case(REACTIVO, "focus: Respuesta", "focus: 010", "focus", "se esperaba un texto y hay un número"),
     "unquoted version 1.0": Case(
-        "data/playbook.yml", 'version: "1.0"', "version: 1.0", "version", "put the text in double quotes"
+        "data/playbook.yml",
+        'version: "1.0"',
+        "version: 1.0",
+        "version",
+        "se esperaba un texto y hay un número (sin comillas, YAML lee 010 o 1.0 como números) — ponga el texto entre"
+        " comillas dobles",
     ),
     "unquoted [X] minutos": Case(
         REACTIVO,
         '- "Tiempo de respuesta: [X] minutos"',
         "- [X] minutos",
         "",
-        "a text starting with `[` (like `[X] minutos`) must be in double quotes",
+        "un texto que empieza por `[` (como `[X] minutos`) se lee como una lista — póngalo entre comillas dobles",
     ),
     "unquoted lone placeholder": Case(
         REACTIVO,
         '- "Canales: [Canales disponibles]"',
         "- [Canales disponibles]",
-        "techniques[0].script.sections[0].lines[1]",
-        "put the whole text in double quotes",
+        "técnica 1 › script › sección 1 › línea 2",
+        "ponga todo el texto entre comillas dobles",
     ),
     "text with a line break": Case(
-        REACTIVO, "focus: Respuesta", 'focus: "Respuesta\\ninmediata"', "focus", "has a line break"
+        REACTIVO, "focus: Respuesta", 'focus: "Respuesta\\ninmediata"', "focus", "tiene un salto de línea"
     ),
-    "not UTF-8": Case(REACTIVO, "name: Reactivo", "name: Reacción".encode("latin-1"), "", "not UTF-8 text"),
+    "not UTF-8": Case(
+        REACTIVO, "name: Reactivo", "name: Reacción".encode("latin-1"), "", "no está guardado como UTF-8"
+    ),
     "yaml alias": Case(
-        REACTIVO, "focus: Respuesta", "focus: &f Respuesta\nmain: *f", "", "anchors and aliases", line="main: *f"
+        REACTIVO, "focus: Respuesta", "focus: &f Respuesta\nmain: *f", "", "anclas ni alias", line="main: *f"
     ),
     ".yaml extension": Case(
         "data/support_types/extra.yaml",
         None,
         "id: extra\n",
         "",
-        "data files end in .yml, not .yaml — rename it to support_types/extra.yml",
+        "terminan en .yml, no en .yaml — renómbrelo a support_types/extra.yml",
         line=1,
     ),
     "support type in the wrong folder": Case(
-        "data/extra.yml", None, "id: extra\n", "", "support types go in data/support_types/", line=1
+        "data/extra.yml", None, "id: extra\n", "", "los tipos de soporte van en data/support_types/", line=1
     ),
     "misspelt interface label": Case(
         "data/playbook.yml",
         'closing_icons: "🛟✨"\n',
         'closing_icons: "🛟✨"\nlabels:\n  hom: Portada\n',
-        "labels.hom",
-        "unknown field — did you mean `home`?",
+        "labels › hom",
+        "campo desconocido — ¿quería decir `home`?",
         line="  hom: Portada",
     ),
-    "a file that is not data": Case("data/notes/ideas.txt", None, "ideas\n", "", "not a playbook data file", line=1),
+    # Issue 15: what used to end in a traceback, jargon or a wrong hint.
+    "a day that does not exist": Case(
+        "data/playbook.yml",
+        "last_updated: 2025-01-27",
+        "last_updated: 2025-02-30",
+        "last_updated",
+        "`2025-02-30` no es una fecha que exista",
+    ),
+    "an order of 5,000 digits": Case(REACTIVO, "order: 1", "order: " + "9" * 5000, "order", "fuera de lo permitido"),
+    "a negative order": Case(REACTIVO, "order: 1", "order: -3", "order", "entre 0 y 100000"),
+    "a binary tag": Case(REACTIVO, "focus: Respuesta", "focus: !!binary aG9sYQ==", "", "etiquetas de YAML (!!binary)"),
+    "a control character pasted into a text": Case(
+        REACTIVO, "focus: Respuesta", 'focus: "Resp\\x1buesta"', "focus", "carácter de control invisible (U+001B)"
+    ),
+    "a control character the parser refuses": Case(
+        REACTIVO,
+        "focus: Respuesta",
+        b"focus: Resp\x07uesta".decode("unicode_escape"),
+        "",
+        "carácter de control invisible (U+0007)",
+    ),
+    "a 100,000-character word": Case(
+        REACTIVO, "focus: Respuesta", "focus: " + "a" * 100_000, "focus", "el texto tiene 100000 caracteres"
+    ),
+    "a 500-character word": Case(
+        REACTIVO, "focus: Respuesta", "focus: " + "a" * 500, "focus", "una palabra de 500 caracteres"
+    ),
+    "a text longer than the limit": Case(
+        REACTIVO, "focus: Respuesta", "focus: " + "palabra " * 300, "focus", "más de los 2000 permitidos"
+    ),
+    "a mapping key inside a plain text": Case(
+        REACTIVO, "focus: Respuesta", "focus: Respuesta: rápida", "", "`:` seguido de espacio"
+    ),
+    "a list item out of line": Case(
+        REACTIVO, "  - Resolución rápida\n", " - Resolución rápida\n", "", "la sangría de esta línea no encaja"
+    ),
+    "an unclosed quote": Case(REACTIVO, "focus: Respuesta", 'focus: "Respuesta', "", "se abren y no se cierran"),
+    "a file that is not data": Case(
+        "data/notes/ideas.txt", None, "ideas\n", "", "este archivo no es del playbook", line=1
+    ),
 }
 
 
@@ -209,7 +268,7 @@ def apply(project: Path, case: Case) -> int:
     if isinstance(case.line, str):
         changed = path.read_bytes()
         return changed[: changed.index(case.line.encode("utf-8"))].count(b"\n") + 1
-    if case.says == "appears twice":  # the duplicate is the added line
+    if case.says == "aparece dos veces":  # the duplicate is the added line
         return line + 1
     return case.line or line
 
@@ -243,7 +302,7 @@ def test_a_10_mb_file_is_refused_quickly(project):
         load_playbook(project / "data")
     assert time.monotonic() - started < 5  # a guard against hanging, not a benchmark
     (error,) = caught.value.errors
-    assert str(error).startswith(f"{REACTIVO}:1: the file has ") and "bytes, more than" in str(error)
+    assert str(error).startswith(f"{REACTIVO}:1: el archivo tiene ") and "bytes, más de los" in str(error)
 
 
 @pytest.mark.parametrize("nesting", ["[" * 400_000 + "]" * 400_000, "- " * 30_000 + "x"])

@@ -166,7 +166,7 @@ def test_files_the_loader_refuses_are_never_installed(imported, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(imported, out)
     problems = write_import(broken, out)
-    assert len(problems) == 1 and "data/checklist.yml:" in problems[0] and "`Pre` is not a valid id" in problems[0]
+    assert len(problems) == 1 and "data/checklist.yml:" in problems[0] and "`Pre` no es un id válido" in problems[0]
     assert files_of(out) == files_of(imported)
 
 

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from helpers import ROOT
 from macros.kinds import support_types
 from macros.schema import render_schemas, schema_files
+from macros.yamlfile import SAFE_LOADER
 
 
 def test_committed_schemas_match_the_models():
@@ -68,7 +69,14 @@ def variants(tree, path=()):
         for index in range(len(node)):
             yield from variants(tree, path + (index,))
     elif isinstance(node, str):
-        yield f"{path} = '   '", edited(lambda t: node_at(t, path[:-1]).__setitem__(path[-1], "   ")), False
+        # What an author may type where a text goes, as both the editor and the build read it (YAML 1.2):
+        # blank, `no` (text), `true` (a yes/no value), `10`, a pasted control character, overlong texts.
+        for value in ["   ", "no", True, 10, "a\x1bb", "x" * 130, "palabra " * 300]:
+            yield (
+                f"{path} = {str(value)[:12]!r}",
+                edited(lambda t, value=value: node_at(t, path[:-1]).__setitem__(path[-1], value)),
+                False,
+            )
 
 
 def as_json(value):
@@ -93,7 +101,7 @@ def test_the_editor_and_the_build_agree_on_every_edit(path, model, schema):
     """Every data file, and one mistake at every place in it: the schema (the editor's red underline)
     accepts exactly what the build accepts, and an unknown key is refused by both at every depth."""
     validator = Draft202012Validator(json.loads(schema.read_text(encoding="utf-8")))
-    tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+    tree = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506  the build's reader
     assert accepted_by_the_build(model, tree) and validator.is_valid(as_json(tree))
     disagreements, unknown_accepted = [], []
     for where, edited, is_unknown_key in variants(tree):
@@ -106,3 +114,20 @@ def test_the_editor_and_the_build_agree_on_every_edit(path, model, schema):
             unknown_accepted.append(where)
     assert not unknown_accepted, unknown_accepted[:5]
     assert not disagreements, disagreements[:5]
+
+
+def test_every_field_has_a_spanish_title_and_description_for_the_editor():
+    missing = []
+    for name, text in render_schemas().items():
+        schema = json.loads(text)
+        for model, definition in [("(root)", schema), *schema.get("$defs", {}).items()]:
+            for field, spec in definition.get("properties", {}).items():
+                english = spec.get("title") in (None, field.replace("_", " ").title())
+                if not spec.get("description") or (english and model != "Labels"):
+                    missing.append(f"{name}: {model}.{field}")
+    assert not missing, missing
+    premium = json.loads(render_schemas()["support_type.schema.json"])
+    assert (
+        premium["properties"]["order"]["title"] == "Orden"
+        and "0 a 100000" in premium["properties"]["order"]["description"]
+    )

@@ -1,15 +1,22 @@
 """A folder served over HTTP on localhost, and Debian's Chromium launched with the flags this machine needs.
 
 One place for both, shared by the browser tests (tests/browser/), the search benchmark
-(bench/search_latency.py) and the Lighthouse audit (tools/audit.py).
+(bench/search_latency.py), the live-preview benchmark (bench/preview_latency.py) and the Lighthouse
+audit (tools/audit.py); and `live_preview`, the author's `make serve` of a project copy.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
@@ -56,3 +63,33 @@ def serve(
 def launch(playwright):
     """Debian's Chromium, headless, with LAUNCH_ARGS: `playwright` is what sync_playwright() yields."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+
+
+@contextlib.contextmanager
+def live_preview(project: str | PathLike[str], timeout: float = 60) -> Iterator[str]:
+    """`mkdocs serve` of a project (what `make serve` runs) on a free port; yields its base URL once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                urllib.request.urlopen(base + "/", timeout=2).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"mkdocs serve did not start: {server.stderr.read().decode()[-2000:]}") from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        server.stderr.close()

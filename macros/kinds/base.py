@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from .. import messages
-from ..errors import DataError, field_name
+from ..errors import DataError
 from ..importer import dump
 from ..models import Model, Playbook, Technique
 from ..sitemap import Part, nav_entry, split
 
 if TYPE_CHECKING:
     from ..importer.document import DocumentReader, Section
-    from ..loader import Document
+    from ..messages import Messages
     from ..site import Site
+    from ..yamlfile import Document
 
 
 @dataclass(frozen=True)
@@ -30,23 +30,39 @@ class Loaded:
 
 
 class Ids:
-    """The ids claimed so far in one load, by what they name ("technique"), with where each was first used."""
+    """The ids claimed so far in one load, by what they name ("technique"), with where each was first used;
+    and the messages of the playbook's language, for the cross-checks."""
 
-    def __init__(self) -> None:
-        self._claimed: dict[str, dict[str, str]] = {}
+    def __init__(self, say: Messages) -> None:
+        self.say = say
+        self._claimed: dict[str, dict[str, tuple[Document, tuple]]] = {}
+        self._excused: dict[str, set[str]] = {}
 
     def claim(self, what: str, value: str, doc: Document, path: tuple) -> list[DataError]:
-        """Take `value` as an id of `what`; one error when another place has it already."""
+        """Take `value` as an id of `what`; one error when another place has it already, blamed on the more
+        recently changed file (the copy an author just made, not the file it was copied from)."""
         claimed = self._claimed.setdefault(what, {})
-        if value in claimed:
-            message = messages.duplicate_id(what, value, claimed[value])
-            return [DataError(doc.name, doc.line_of(path), field_name(path), message)]
-        claimed[value] = f"{doc.name}:{doc.line_of(path)}"
-        return []
+        if value not in claimed:
+            claimed[value] = (doc, path)
+            return []
+        first_doc, first_path = claimed[value]
+        if first_doc.mtime > doc.mtime:  # the first claimant is the newer file: it takes the blame
+            claimed[value] = (doc, path)
+            (doc, path), (first_doc, first_path) = (first_doc, first_path), (doc, path)
+        first = f"{first_doc.name}:{first_doc.line_of(first_path)}"
+        message = self.say.duplicate_id(what, value, first)
+        return [DataError(doc.name, doc.line_of(path), self.say.place(path), message)]
+
+    def excuse(self, what: str, value: str) -> None:
+        """`value` names a `what` whose file has problems of its own: references to it are not errors too."""
+        self._excused.setdefault(what, set()).add(value)
 
     def of(self, what: str) -> list[str]:
         """Every id of `what` claimed so far."""
         return sorted(self._claimed.get(what, {}))
+
+    def excused(self, what: str) -> set[str]:
+        return self._excused.get(what, set())
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,8 @@ class Kind:
     """Its page in docs/ (the first one when the collection is split)."""
     per_page: int | None = None
     """Past this many items the collection is split over several pages (about 60 KiB each)."""
+    item_name: str | None = None
+    """For a folder of one file per item: what its ids name ("support type"), in the cross-checks."""
     readers: tuple[SectionReader, ...] = ()
     """How the importer recognises and reads its sections of a Markdown playbook."""
     import_required: tuple[str, str] | None = None
@@ -139,6 +157,10 @@ class Kind:
     def generated_pages(self, site: Site) -> dict[str, str]:
         """Pages that exist only in the data (page → Markdown calling a macro)."""
         return {}
+
+    def pages_while_broken(self, data_dir: Path) -> list[str]:
+        """The generated pages an author may have open while the data has problems (they show the problems)."""
+        return []
 
     def order(self, loaded: list[Loaded]) -> list[Loaded]:
         """A folder's files in the playbook's reading order."""

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
-from .. import messages, render
-from ..errors import DataError, field_name
+from .. import render
+from ..errors import DataError
 from ..importer import techniques
 from ..importer.blocks import Token, bold_label, take
 from ..importer.words import Icon, fold, slug, unique
@@ -75,13 +75,13 @@ class CaseStudiesKind(Kind):
     def cross_check(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
         (one,) = loaded
         doc, errors = one.doc, []
-        known_types = ids.of("support type")
+        known_types, excused = ids.of("support type"), ids.excused("support type")
         for i, case in enumerate(one.value.cases):
             errors += ids.claim("case study", case.id, doc, ("cases", i, "id"))
-            if known_types and case.support_type not in known_types:
+            if known_types and case.support_type not in known_types and case.support_type not in excused:
                 path = ("cases", i, "support_type")
-                message = messages.unknown_support_type(case.support_type, known_types)
-                errors.append(DataError(doc.name, doc.line_of(path), field_name(path), message))
+                message = ids.say.unknown_support_type(case.support_type, known_types)
+                errors.append(DataError(doc.name, doc.line_of(path), ids.say.place(path), message))
         return errors
 
     def macros(self) -> dict[str, Callable[..., str]]:

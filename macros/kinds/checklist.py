@@ -74,7 +74,7 @@ class ChecklistKind(Kind):
         errors = []
         for i, phase in enumerate(one.value.phases):
             errors += ids.claim("phase", phase.id, one.doc, ("phases", i, "id"))
-            items = Ids()  # item ids are unique within their phase
+            items = Ids(ids.say)  # item ids are unique within their phase
             for j, item in enumerate(phase.items):
                 errors += items.claim("item of this phase", item.id, one.doc, ("phases", i, "items", j, "id"))
         return errors

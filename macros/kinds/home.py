@@ -51,7 +51,7 @@ class PlaybookInfo(Model):
     subtitle: Text
     version: Text
     # YAML reads 2025-01-27 as a date; a quoted "2025-01-27" is accepted too.
-    last_updated: Annotated[date, Field(strict=False)]
+    last_updated: Annotated[date, Field(strict=False, json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
     framework: Framework
     summary: Summary
     principles: Annotated[list[Principle], Field(min_length=1)]

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
-from .. import messages, render
+from .. import render
 from ..errors import DataError
 from ..importer import techniques
 from ..importer.blocks import NUMBERED_TITLE, take
 from ..importer.words import Icon, slug, unbold, unique
-from ..models import Model, Playbook, Slug, Technique, Text, TextList
+from ..models import Model, Order, Playbook, Slug, Technique, Text, TextList
 from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
 
 if TYPE_CHECKING:
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from ..site import Site
 
 PAGES_DIR = "tipos"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NAV_GROUP_SIZE = 25
 """Past this many support types the navigation groups them (see SupportTypes.navigation)."""
 
@@ -32,7 +35,7 @@ class SupportType(Model):
     """One file of data/support_types/: a type of support and its techniques."""
 
     id: Slug
-    order: int
+    order: Order
     name: Text
     title: Text
     icon: Text
@@ -65,6 +68,7 @@ class SupportTypes(Kind):
     key = "support_types"
     data = "support_types/"
     model = SupportType
+    item_name = "support type"
 
     @property
     def schema_name(self) -> str:
@@ -98,6 +102,10 @@ class SupportTypes(Kind):
     def generated_pages(self, site: Site) -> dict[str, str]:
         return {page_of(t.id): f'{{{{ support_type_page("{t.id}") }}}}\n' for t in site.playbook.support_types}
 
+    def pages_while_broken(self, data_dir: Path) -> list[str]:
+        stems = (path.stem for path in sorted((data_dir / self.data).glob("*.yml")))
+        return [page_of(stem) for stem in stems if SLUG.fullmatch(stem)]
+
     def order(self, loaded: list[Loaded]) -> list[Loaded]:
         return sorted(loaded, key=lambda one: (one.value.order, one.value.id))
 
@@ -106,7 +114,7 @@ class SupportTypes(Kind):
         for one in loaded:
             doc, support_type = one.doc, one.value
             if support_type.id != one.stem:
-                message = messages.id_not_file_name(support_type.id, one.stem)
+                message = ids.say.id_not_file_name(support_type.id, one.stem)
                 errors.append(DataError(doc.name, doc.line_of(("id",)), "id", message))
             errors += ids.claim("support type", support_type.id, doc, ("id",))
             for i, technique in enumerate(support_type.techniques):

@@ -1,0 +1,164 @@
+"""The MkDocs adapter (the `playbook` plugin): loads data/ once per build, builds the navigation, adds
+the pages that exist only in the data, and hands the renderers to mkdocs-macros. Everything else lives in
+the engine-independent core.
+
+During `mkdocs serve` a data mistake does not stop the build (MkDocs would then hold every request until
+the file is fixed): every page becomes the error page, listing each problem, and live reload brings the
+site back once the data is valid. `mkdocs build` still fails with the same lines."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import sys
+from functools import partial
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from . import kinds, render
+from .errors import DataError
+from .loader import DataErrors, load_playbook
+from .messages import Messages, available, visible
+from .models import DEFAULT_LANGUAGE
+from .site import Site
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+
+SEARCH_FOLDING = Path(__file__).parent / "assets" / "lunr_es_folding.js"
+IFRAME_WORKER_URL = "assets/javascripts/iframe-worker-shim.js"
+IFRAME_WORKER = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+PRINT_SITE_SCRIPT = re.compile(r'<script src="[^"]*js/print-site\.js"></script>')
+TAG_LINK = re.compile(r'<a class="pb-tag"[^>]*>.*?</a>', re.DOTALL)
+
+
+class PlaybookPlugin(BasePlugin):
+    """One instance per `mkdocs` command (on_startup keeps it across the rebuilds of `mkdocs serve`)."""
+
+    def __init__(self) -> None:
+        self.is_serve = False
+        self.site: Site | None = None
+        """This build's site; None while the data has problems (during `mkdocs serve` only)."""
+        self.problems: list[DataError] = []
+        self.say = Messages()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.is_serve = command == "serve"
+
+    @event_priority(100)  # before mkdocs-macros, which must find our macros registered
+    def on_config(self, config):
+        """Validate all data before anything is written, then wire the site to it."""
+        data_dir = Path(config.config_file_path).parent / "data"
+        language = config.theme.get("language") or DEFAULT_LANGUAGE
+        self.say = Messages(language if available(language) else DEFAULT_LANGUAGE)
+        macros = config.plugins["macros"]
+        try:
+            self.site, self.problems = Site.of(load_playbook(data_dir, self.say.language)), []
+        except DataErrors as exc:
+            self.site, self.problems = None, exc.errors
+            if not self.is_serve:
+                for error in exc.errors:
+                    log.error(visible(str(error)))
+                raise PluginError(self.say.line("build_failed", count=len(exc.errors))) from None
+            # Printed, not logged: under `strict`, MkDocs would count a logged error and fail the error site too.
+            for error in exc.errors:
+                print(visible(str(error)), file=sys.stderr)
+            print(self.say.line("problems_found", count=len(exc.errors)), file=sys.stderr)
+            # The error site: every page shows the problems, and warnings must not fail it.
+            config.strict = False
+            config.nav = None
+            config.site_name = render.literal(self.say.line("error_page_title"))
+            handout = config.plugins.get("print-site")
+            if handout:
+                handout.config["add_cover_page"] = False  # the cover shows the playbook's title and version
+            macros.register_macros(dict.fromkeys(kinds.macros(), lambda *args: ""))
+            return config
+        site = self.site
+        # Material prints the site name and nav titles unescaped, and mkdocs-macros renders any `{{` in a
+        # page title as Jinja: hand both text already escaped for HTML and Jinja (Markup with entities).
+        config.site_name = render.literal(site.playbook.info.title)
+        config.nav = site.navigation(title=render.literal)
+        info = site.playbook.info
+        config.extra["playbook"] = {  # for the handout's cover (macros/templates/print_cover.tpl)
+            "title": render.literal(info.title),
+            "subtitle": render.literal(info.subtitle),
+            "version": render.literal(info.version),
+            "version_label": render.literal(info.labels.version),
+            "last_updated": info.last_updated.isoformat(),
+            "date_label": render.literal(info.labels.last_updated),
+        }
+        handout = config.plugins.get("print-site")
+        if handout:
+            handout.config["print_page_title"] = render.literal(info.labels.handout)
+            handout.config["toc_title"] = render.literal(info.labels.contents)
+        if _offline_enabled(config):
+            # Material's offline plugin would load this shim from a CDN; serve the npm copy instead.
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
+        macros.register_macros({name: partial(_call, macros, site, fn) for name, fn in kinds.macros().items()})
+        return config
+
+    def on_files(self, files, config):
+        """The pages that exist only in the data (one per support type): stubs calling the same macros every
+        page uses. A collection split over several pages (sitemap.split) gets its later pages as copies of its
+        first page's source: the renderer picks the part from the page's path."""
+        if self.site is None:
+            data_dir = Path(config.config_file_path).parent / "data"
+            for page in (page for kind in kinds.KINDS for page in kind.pages_while_broken(data_dir)):
+                if files.get_file_from_path(page) is None:
+                    files.append(File.generated(config, page, content=""))
+            return files
+        for page, stub in self.site.generated_pages().items():
+            files.append(File.generated(config, page, content=stub))
+        for first, later in self.site.paged_sources.items():
+            source = Path(files.get_file_from_path(first).abs_src_path).read_text(encoding="utf-8")
+            for page in later:
+                files.append(File.generated(config, page, content=source))
+        return files
+
+    @event_priority(100)  # before mkdocs-macros: the error page holds no Jinja for it to run
+    def on_page_markdown(self, markdown, page, config, files):
+        """While the data has problems, every page is the error page. A page of a split collection is
+        named by its range in the navigation ("21–40"); its browser-tab title also names the collection."""
+        if self.site is None:
+            return render.error_page(self.problems, self.say)
+        if page.parent and page.file.src_uri in self.site.split_pages:
+            page.meta["pb_section_title"] = page.parent.title
+        return markdown
+
+    @event_priority(-100)  # after print-site has added its script
+    def on_post_page(self, output, page, config):
+        """print-site adds its script to every page, but only the handout (which print-site renders again
+        after this, with the script) calls it: elsewhere it is one more request before the page settles."""
+        return PRINT_SITE_SCRIPT.sub("", output)
+
+    @event_priority(-100)  # after print-site has written the handout
+    def on_post_build(self, config):
+        """Make Spanish search forgive accents (extend Material's lunr.es), self-host the offline shim,
+        and drop the tag links from the handout (they point into the technique browser, which the
+        handout leaves out, so print-site would turn them into dead in-page anchors)."""
+        site = Path(config.site_dir)
+        for handout in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
+            handout.write_text(TAG_LINK.sub("", handout.read_text(encoding="utf-8")), encoding="utf-8")
+        if _offline_enabled(config):
+            if not IFRAME_WORKER.is_file():
+                raise PluginError("the offline bundle needs npm's iframe-worker: run `make offline`, which installs it")
+            shutil.copyfile(IFRAME_WORKER, site / IFRAME_WORKER_URL)
+        lunr_es = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
+        patch = SEARCH_FOLDING.read_text(encoding="utf-8")
+        stock = lunr_es.read_text(encoding="utf-8")
+        if patch not in stock:
+            lunr_es.write_text(stock + patch, encoding="utf-8")
+
+
+def _call(macros, site, renderer, *args):
+    """Run a renderer for the page mkdocs-macros is rendering now."""
+    return renderer(site, macros.page.file.src_uri, *args)
+
+
+def _offline_enabled(config) -> bool:
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(offline and offline.config.enabled)
