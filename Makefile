@@ -52,7 +52,7 @@ import: $(VENV)/.site  ## Markdown playbook → data files: make import SRC=play
 	@test -n "$(SRC)" -a -n "$(OUT)" || { echo "usage: make import SRC=path/to/playbook.md OUT=dir"; exit 2; }
 	$(PYTHON) -m macros import "$(SRC)" "$(OUT)"
 
-schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) from macros/models.py
+schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) and the guide's table of messages, from macros/
 	$(PYTHON) -m macros schema
 
 test: lint chromium node_modules/.installed  ## lint, then the whole suite, browser and accessibility tests included

@@ -8,6 +8,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .guide import write_guide_table
 from .loader import DataErrors, load_playbook
 from .messages import Messages, language_of, visible
 from .schema import write_schemas
@@ -19,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate data/ and print one line per problem")
     check.add_argument("data_dir", nargs="?", default="data", type=Path)
-    commands.add_parser("schema", help="write the JSON Schemas for editors into schemas/")
+    commands.add_parser("schema", help="write the JSON Schemas for editors and the guide's table of messages")
     # The importer defines its own arguments (and -h); it is imported only when asked for (ftfy and
     # charset-normalizer take most of a second to load, which `check` should not pay).
     commands.add_parser("import", add_help=False, help="turn a Markdown playbook into data files: import SRC OUT")
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
 
     if args.command == "schema":
-        for path in write_schemas(Path.cwd()):
+        for path in [*write_schemas(Path.cwd()), write_guide_table(Path.cwd())]:
             print(f"wrote {path.relative_to(Path.cwd())}")
         return 0
 

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from helpers import ROOT, copy_project
 from macros import render
-from macros.kinds import home, summary, support_types
+from macros.kinds import case_studies, home, summary, support_types
 from macros.loader import load_playbook
 from macros.site import Site
 
@@ -88,3 +88,14 @@ def test_a_label_in_playbook_yml_replaces_its_default_and_the_others_stay(tmp_pa
     site = Site.of(load_playbook(project / "data"))
     assert site.navigation()[0] == {"Portada": "index.md"}
     assert site.playbook.info.labels.process == "Proceso"
+
+
+@pytest.mark.parametrize("label", ["- Ver tipo de soporte", "1. Ver tipo", "+ Ver"])
+def test_a_label_that_starts_like_a_list_or_a_rule_shows_literally(tmp_path, label):
+    project = copy_project(tmp_path / "project")
+    with (project / "data" / "playbook.yml").open("a", encoding="utf-8") as data:
+        data.write(f'labels:\n  see_support_type: "{label}"\n')
+    page = to_html(case_studies.case_studies_page(Site.of(load_playbook(project / "data")), "casos-de-estudio.md"))
+    link = page.select_one("a.pb-link")
+    assert link is not None and link.parent.get_text().startswith(f"{label}: ")
+    assert not page.select("li:not(.pb-list li)")

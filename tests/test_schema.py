@@ -13,7 +13,9 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from helpers import ROOT
+from macros.guide import GUIDE, with_table
 from macros.kinds import support_types
+from macros.messages import Messages
 from macros.schema import render_schemas, schema_files
 from macros.yamlfile import SAFE_LOADER
 
@@ -131,3 +133,13 @@ def test_every_field_has_a_spanish_title_and_description_for_the_editor():
         premium["properties"]["order"]["title"] == "Orden"
         and "0 a 100000" in premium["properties"]["order"]["description"]
     )
+
+
+def test_the_guide_explains_every_message_of_the_catalogue():
+    """GUIA-DE-EDICION.md's table is written from the catalogue: stale means a message an author may see is
+    not explained (run `make schema`)."""
+    guide = (ROOT / GUIDE).read_text(encoding="utf-8")
+    assert with_table(guide) == guide, "GUIA-DE-EDICION.md's table of messages is stale: run `make schema`"
+    for key, template in Messages().catalogue.items():
+        what = template.split(" — ")[0].split("{")[0].strip()
+        assert what and what in guide, key
