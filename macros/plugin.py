@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import kinds, render
+from . import kinds, render, sitemap
 from .errors import DataError
 from .loader import DataErrors, load_playbook
 from .messages import Messages, available, visible
@@ -70,11 +70,12 @@ class PlaybookPlugin(BasePlugin):
             print(self.say.line("problems_found", count=len(exc.errors)), file=sys.stderr)
             # The error site: every page shows the problems, and warnings must not fail it.
             config.strict = False
-            config.nav = None
+            config.nav = [{render.literal(self.say.line("error_page_title")): sitemap.HOME}]
+            config.validation.nav.omitted_files = logging.DEBUG  # every other page is the same error page
             config.site_name = render.literal(self.say.line("error_page_title"))
             handout = config.plugins.get("print-site")
-            if handout:
-                handout.config["add_cover_page"] = False  # the cover shows the playbook's title and version
+            if handout:  # its cover shows the playbook's title and version, which may be what is broken
+                handout.config.update(add_cover_page=False, add_to_navigation=False)
             macros.register_macros(dict.fromkeys(kinds.macros(), lambda *args: ""))
             return config
         site = self.site

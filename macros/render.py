@@ -88,7 +88,7 @@ def page(template: str, site: Site, here: str, **context: object) -> str:
 def error_page(errors: list, say: Messages) -> str:
     """The page shown instead of every page while the data has problems: each one, with its fix."""
     shown = [
-        {"file": visible(e.file), "line": e.line, "field": visible(e.field), "message": visible(e.message)}
+        {"file": visible(e.file), "line": e.line, "field": visible(e.field), "message": _code_spans(visible(e.message))}
         for e in errors
     ]
     return _ENV.get_template("errors.md").render(
@@ -97,6 +97,14 @@ def error_page(errors: list, say: Messages) -> str:
         intro=say.line("error_page_intro", count=len(errors)),
         guide=say.line("error_page_guide"),
     )
+
+
+def _code_spans(message: str) -> list[tuple[str, bool]]:
+    """'falta `closing:` aquí' → [('falta ', False), ('closing:', True), (' aquí', False)]: what to type, as code."""
+    parts = message.split("`")
+    if len(parts) % 2 == 0:  # an odd backtick: show the message as it is
+        return [(message, False)]
+    return [(part, index % 2 == 1) for index, part in enumerate(parts) if part]
 
 
 def techniques_of(filter_value: str) -> str:

@@ -34,6 +34,7 @@ def test_a_mistake_shows_the_error_page_everywhere_and_the_fix_brings_the_site_b
     item.wait_for(timeout=20_000)  # live reload: the open page turns into the error page by itself
     where, message = check(project).stderr.splitlines()[0].split(": ", 1)  # `make check` says the same
     assert where == f"{FILE}:4" and "comillas dobles" in message
+    message = message.replace("`", "")  # on the page, what to type is set as code, without the backticks
     assert where in item.inner_text() and message in item.inner_text()
     assert page.locator("h1").inner_text().rstrip("¶") == "Hay que corregir los datos"
 
