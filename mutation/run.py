@@ -136,7 +136,10 @@ def run_mutant(mutant: Mutant, snapshot_dir: Path, scratch: Path) -> Outcome:
         if mutant.after:
             env = {**os.environ, "PYTHONPATH": str(project)}
             command = [sys.executable if part == "python" else part for part in mutant.after]
-            subprocess.run(command, cwd=project, env=env, capture_output=True, check=True)
+            after = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+            if after.returncode != 0:  # the mutant does not even run: a broken mutant, not a caught one
+                last = after.stderr.strip().splitlines()[-1:] or [""]
+                return Outcome(mutant, "error", f"`after` failed: {last[0]}", time.monotonic() - started)
         code, output = pytest(project, mutant.tests)
     finally:
         shutil.rmtree(project.parent, ignore_errors=True)
