@@ -589,6 +589,7 @@ def _technique_md(pb: Playbook, technique, number: int, tag: str) -> list[str]:
         "",
         f"[{_md(tag)}](../tecnicas.md)",
         "",
+        *_when_md(pb, technique),
         f"**{labels.process}:**",
         "",
     ]
@@ -596,6 +597,16 @@ def _technique_md(pb: Playbook, technique, number: int, tag: str) -> list[str]:
     out += ["", f"**{labels.script}:**", ""] + _script_block(technique.script) + [""]
     if getattr(technique, "key_elements", None):
         out += [f"**{labels.key_elements}:**", ""] + [f"- {_md(e)}" for e in technique.key_elements] + [""]
+    return out
+
+
+def _when_md(pb: Playbook, item) -> list[str]:
+    """ "Cuándo usarlo" and "También se dice", as our pages show them."""
+    labels, out = pb.info.labels, []
+    if item.situations:
+        out += [f"**{labels.when_to_use}:**", ""] + [f"- {_md(s)}" for s in item.situations] + [""]
+    if item.synonyms:
+        out += [f"**{labels.synonyms}:** {_md(', '.join(item.synonyms))}", ""]
     return out
 
 
@@ -615,6 +626,8 @@ def write_plain(pb: Playbook, dest: Path) -> None:
         f"# {info.icon} {_md(info.title)}",
         "",
         f"**{_md(info.subtitle)}**",
+        "",
+        f"[{_md(labels.guide_title)}](guia.md) [{_md(pb.checklist.title)}](checklist.md)",
         "",
         f"## {labels.index} {{: #indice }}",
         "",
@@ -654,11 +667,25 @@ def write_plain(pb: Playbook, dest: Path) -> None:
     page("index.md", home + [""] + principles + quote + facts)
 
     for t in pb.support_types:
-        lines = [f"# {t.icon} {_md(t.title)}", "", f"## {labels.characteristics} {{: #caracteristicas }}", ""]
+        lines = [f"# {t.icon} {_md(t.title)}", ""]
+        if t.situations or t.synonyms:
+            lines += [f"## {labels.when_to_use} {{: #cuando-usarlo }}", "", *_when_md(pb, t)]
+        lines += [f"## {labels.characteristics} {{: #caracteristicas }}", ""]
         lines += [f"- {_md(c)}" for c in t.characteristics] + ["", f"## {labels.techniques} {{: #tecnicas }}", ""]
         for n, technique in enumerate(t.techniques, 1):
             lines += _technique_md(pb, technique, n, t.title)
         page(f"tipos/{t.id}.md", lines)
+
+    guide = [f"# {_md(labels.guide_title)}", "", _md(labels.guide_intro), ""]
+    for t in pb.support_types:
+        guide += [f"## {t.icon} {_md(t.title)} {{: #{t.id} }}", ""]
+        guide += [f"- [{_md(s)}](tipos/{t.id}.md#cuando-usarlo)" for s in t.situations]
+        guide += [
+            f"- [{_md(s)} → {_md(technique.title)}](tipos/{t.id}.md#{technique.id})"
+            for technique in t.techniques
+            for s in technique.situations
+        ] + [""]
+    page("guia.md", guide)
 
     browser = [f"# {_md(labels.browser_title)}", "", _md(labels.browser_intro), ""]
     for t in pb.support_types:

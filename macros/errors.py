@@ -29,11 +29,3 @@ class DataErrors(Exception):
     def __init__(self, errors: Iterable[DataError]):
         self.errors = sorted(set(errors), key=lambda e: (e.file, e.line, e.field, e.message))
         super().__init__("\n".join(map(str, self.errors)))
-
-
-def field_name(loc: Path_) -> str:
-    """('techniques', 0, 'script') -> 'techniques[0].script'."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text

@@ -80,6 +80,10 @@ class Script(Model):
 class Technique(Model):
     id: Slug
     title: Text
+    situations: list[Text] = []
+    """When to use it, in the words of a call: what the customer says, what the rep types."""
+    synonyms: list[Text] = []
+    """Other words for it, for search."""
     process: TextList
     script: Script
 

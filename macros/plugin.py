@@ -34,6 +34,8 @@ IFRAME_WORKER_URL = "assets/javascripts/iframe-worker-shim.js"
 IFRAME_WORKER = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
 PRINT_SITE_SCRIPT = re.compile(r'<script src="[^"]*js/print-site\.js"></script>')
 TAG_LINK = re.compile(r'<a class="pb-tag"[^>]*>.*?</a>', re.DOTALL)
+START = re.compile(r'<div class="pb-start">.*?</div>', re.DOTALL)
+"""The home page's ways in (the guide, the checklist, this very handout): nothing a printed page can follow."""
 
 
 class PlaybookPlugin(BasePlugin):
@@ -57,7 +59,8 @@ class PlaybookPlugin(BasePlugin):
         self.say = Messages(language if available(language) else DEFAULT_LANGUAGE)
         macros = config.plugins["macros"]
         try:
-            self.site, self.problems = Site.of(load_playbook(data_dir, self.say.language)), []
+            playbook = load_playbook(data_dir, self.say.language)
+            self.site, self.problems = Site.of(playbook, _handout_url(config)), []
         except DataErrors as exc:
             self.site, self.problems = None, exc.errors
             if not self.is_serve:
@@ -139,11 +142,13 @@ class PlaybookPlugin(BasePlugin):
     @event_priority(-100)  # after print-site has written the handout
     def on_post_build(self, config):
         """Make Spanish search forgive accents (extend Material's lunr.es), self-host the offline shim,
-        and drop the tag links from the handout (they point into the technique browser, which the
-        handout leaves out, so print-site would turn them into dead in-page anchors)."""
+        and drop the tag links and the home page's ways in from the handout (they point into the technique
+        browser, the guide and the handout itself, which it leaves out: print-site would turn them into
+        dead in-page anchors)."""
         site = Path(config.site_dir)
         for handout in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
-            handout.write_text(TAG_LINK.sub("", handout.read_text(encoding="utf-8")), encoding="utf-8")
+            text = handout.read_text(encoding="utf-8")
+            handout.write_text(START.sub("", TAG_LINK.sub("", text)), encoding="utf-8")
         if _offline_enabled(config):
             if not IFRAME_WORKER.is_file():
                 raise PluginError("the offline bundle needs npm's iframe-worker: run `make offline`, which installs it")
@@ -163,3 +168,12 @@ def _call(macros, site, renderer, *args):
 def _offline_enabled(config) -> bool:
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(offline and offline.config.enabled)
+
+
+def _handout_url(config) -> str | None:
+    """Where print-site writes the handout, from the site's root (it is not a page MkDocs knows of)."""
+    handout = config.plugins.get("print-site")
+    if not handout:
+        return None
+    name = handout.config.get("print_page_basename", "print_page")
+    return f"{name}/" if config.use_directory_urls else f"{name}.html"

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import sitemap
 from .messages import Messages, visible
-from .models import Playbook, Script
+from .models import Playbook, Script, Technique
 
 if TYPE_CHECKING:
     from .site import Site
@@ -61,7 +61,7 @@ _ENV.filters.update(
     numbered=lambda items: [(str(n), item) for n, item in enumerate(items, start=1)],
     zip=lambda first, second: list(zip(first, second)),
 )
-_ENV.globals.update(script_lines=lambda script: script_lines(script))
+_ENV.globals.update(script_lines=lambda script: script_lines(script), technique_text=lambda t: technique_text(t))
 
 
 def page(template: str, site: Site, here: str, **context: object) -> str:
@@ -117,13 +117,25 @@ def storage_key(playbook: Playbook, kind: str, item_id: str) -> str:
     return f"playbook:{playbook.info.id}:{kind}:{item_id}"
 
 
-def script_lines(script: Script) -> list[list[tuple[str, bool]]]:
-    """The script as spoken, line by line; each line split into (text, is_placeholder) parts."""
-    lines = [f'"{script.opening}']
+def script_lines(script: Script) -> list[dict]:
+    """The script as spoken, line by line: each line's (text, is_placeholder) parts, and the heading it is
+    when it opens a section (the personaliser names a blank by its line, or by its section's heading)."""
+    lines = [(f'"{script.opening}', None)]
     for section in script.sections:
-        lines += ["", f"{section.heading}:"] + [f"- {line}" for line in section.lines]
-    lines += ["", f'{script.closing}"']
-    return [split_placeholders(line) for line in lines]
+        lines += [("", None), (f"{section.heading}:", section.heading)] + [
+            (f"- {line}", None) for line in section.lines
+        ]
+    lines += [("", None), (f'{script.closing}"', None)]
+    return [{"parts": split_placeholders(text), "heading": heading} for text, heading in lines]
+
+
+def technique_text(technique: Technique) -> str:
+    """Every text of a technique, for the technique browser's filter (what site search would find in it)."""
+    script = technique.script
+    texts = [*technique.situations, *technique.synonyms, *technique.process, script.opening, script.closing]
+    texts += [text for section in script.sections for text in [section.heading, *section.lines]]
+    texts += getattr(technique, "key_elements", [])
+    return " ".join(texts)
 
 
 def split_placeholders(line: str) -> list[tuple[str, bool]]:

@@ -18,11 +18,13 @@ class Site:
     """Kind key → its pages (one, or several when the collection is long)."""
     browser_pages: dict[str, str]
     """The technique browser's filter value → the browser page where its rows start."""
+    handout_url: str | None = None
+    """The printable handout's address from the site's root, when the engine makes one (print-site)."""
 
     @classmethod
-    def of(cls, playbook: Playbook) -> Site:
+    def of(cls, playbook: Playbook, handout_url: str | None = None) -> Site:
         parts = {kind.key: kind.parts(playbook) for kind in KINDS}
-        return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]))
+        return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]), handout_url)
 
     @property
     def paged_sources(self) -> dict[str, list[str]]:

@@ -107,14 +107,14 @@ CASES = {
         "id: valor-agregado",
         "id: respuesta-rapida",
         "técnica 2 › id",
-        "el id `respuesta-rapida` ya lo usa otra técnica en data/support_types/reactivo.yml:18",
+        "el id `respuesta-rapida` ya lo usa otra técnica en data/support_types/reactivo.yml:31",
     ),
     "optimisation technique with a support type's technique id": Case(
         OPTIMIZATION,
         "id: satisfaccion-de-soporte",
         "id: respuesta-rapida",
         "técnica 2 › id",
-        "el id `respuesta-rapida` ya lo usa otra técnica en data/support_types/reactivo.yml:18",
+        "el id `respuesta-rapida` ya lo usa otra técnica en data/support_types/reactivo.yml:31",
     ),
     "support type id that is not its file name": Case(
         REACTIVO, "id: reactivo\n", "id: reactiva\n", "id", "no coincide con el nombre del archivo `reactivo.yml`"
@@ -155,6 +155,7 @@ CASES = {
         "ningún tipo de soporte tiene el id `proactiva` — ¿quería decir `proactivo`?",
     ),
     "unquoted true": Case(REACTIVO, "focus: Respuesta", "focus: true", "focus", "hay un valor sí/no (true o false"),
+    "unquoted false": Case(REACTIVO, "focus: Respuesta", "focus: false", "focus", "hay un valor sí/no (true o false"),
     "unquoted yes as an order": Case(
         REACTIVO, "order: 1", "order: yes", "order", "se esperaba un número entero y hay un texto"
     ),

@@ -64,6 +64,20 @@ def test_the_importer_is_pure_of_mkdocs():
     assert subprocess.run([sys.executable, "-c", code], cwd=ROOT).returncode == 0
 
 
+WRITTEN_FOR_THE_SITE = {"situations", "synonyms"}
+"""Fields the committed data has and the seed document does not: "Cuándo usarlo" was written for the site."""
+
+
+def written_for_the_site(value):
+    """The value as plain data, without the fields written for the site only."""
+    if isinstance(value, list):
+        return [written_for_the_site(item) for item in value]
+    data = value.model_dump() if hasattr(value, "model_dump") else value
+    if isinstance(data, dict):
+        return {k: written_for_the_site(v) for k, v in data.items() if k not in WRITTEN_FOR_THE_SITE}
+    return data
+
+
 def test_the_seed_imports_as_the_committed_data(imported):
     """Importing the seed gives the committed data/, compared as validated models, labels included.
 
@@ -93,7 +107,7 @@ def test_the_seed_imports_as_the_committed_data(imported):
     committed = load_playbook(ROOT / "data").contents
     assert ours.keys() == committed.keys()
     for kind in committed:
-        assert ours[kind] == committed[kind], kind
+        assert written_for_the_site(ours[kind]) == written_for_the_site(committed[kind]), kind
     assert sorted(p.name for p in (imported / "data" / "support_types").iterdir()) == sorted(
         p.name for p in (ROOT / "data" / "support_types").iterdir()
     )

@@ -11,29 +11,57 @@
   const VERSION = 1;
   const memory = new Map();
 
+  /* Checklist ticks last on the device (localStorage); what a rep types about a call lasts for the tab
+   * (sessionStorage) unless they ask to remember it. Either may throw (privacy modes, file://, full). */
+  const areas = {
+    device: () => window.localStorage,
+    tab: () => window.sessionStorage,
+  };
+
   const storage = {
-    read(key) {
-      if (memory.has(key)) return memory.get(key);
+    read(key, area = "device") {
+      if (memory.has(`${area}:${key}`)) return memory.get(`${area}:${key}`);
       try {
-        return window.localStorage.getItem(key);
+        return areas[area]().getItem(key);
       } catch {
         return null;
       }
     },
-    write(key, raw) {
+    write(key, raw, area = "device") {
       try {
-        window.localStorage.setItem(key, raw);
-        memory.delete(key);
+        areas[area]().setItem(key, raw);
+        memory.delete(`${area}:${key}`);
       } catch {
-        memory.set(key, raw); // unavailable or full: keep it for this visit
+        memory.set(`${area}:${key}`, raw); // unavailable or full: keep it for this visit
       }
+    },
+    remove(key, area) {
+      memory.delete(`${area}:${key}`);
+      try {
+        areas[area]().removeItem(key);
+      } catch {
+        /* nothing stored there */
+      }
+    },
+    /* Every key of ours (prefix "playbook:<site>:"), in both areas, and what this visit kept in memory. */
+    forget(prefix) {
+      for (const area of Object.keys(areas)) {
+        try {
+          const store = areas[area]();
+          Object.keys(store).filter((key) => key.startsWith(prefix)).forEach((key) => store.removeItem(key));
+        } catch {
+          /* unavailable: nothing stored there */
+        }
+      }
+      [...memory.keys()].filter((key) => key.split(":").slice(1).join(":").startsWith(prefix))
+        .forEach((key) => memory.delete(key));
     },
   };
 
   /* The saved value for key if it is ours and well-formed; anything else (old version, garbage,
    * wrong shape) is treated as nothing saved and is overwritten on the next change. */
-  function load(key, isWellFormed) {
-    const raw = storage.read(key);
+  function load(key, isWellFormed, area = "device") {
+    const raw = storage.read(key, area);
     if (raw === null) return null;
     try {
       const value = JSON.parse(raw);
@@ -43,8 +71,8 @@
     }
   }
 
-  function save(key, value) {
-    storage.write(key, JSON.stringify({ version: VERSION, ...value }));
+  function save(key, value, area = "device") {
+    storage.write(key, JSON.stringify({ version: VERSION, ...value }), area);
   }
 
   const isStringList = (list) => Array.isArray(list) && list.every((x) => typeof x === "string");
@@ -172,9 +200,26 @@
     }
   }
 
-  /* The personaliser under a script: one field per distinct blank, in order of appearance. */
-  function buildPersonalizer(script) {
-    const blanks = [...new Set([...script.querySelectorAll(".pb-script__placeholder")].map((b) => b.textContent))];
+  /* What each blank is about, from its line: "Diagnóstico: [Tiempo] minutos" → "Diagnóstico — [Tiempo]";
+   * a line that is only blanks takes its section's heading ("RESULTADOS — [Beneficio]"). */
+  function describeBlank(blank) {
+    const line = blank.closest(".pb-script__line");
+    let before = "";
+    for (const node of line ? line.childNodes : []) {
+      if (node === blank) break;
+      before += node.dataset?.pbBlank ?? node.textContent;
+    }
+    let context = before.replace(/[[\]]/g, "").replace(/^[\s"“-]+|[\s:"”¿?.,-]+$/g, "").replace(/\s+/g, " ");
+    if (!context && line) {
+      let heading = line.previousElementSibling;
+      while (heading && !heading.dataset.pbHeading) heading = heading.previousElementSibling;
+      context = heading ? heading.dataset.pbHeading : "";
+    }
+    return context ? `${context} — ${blank.dataset.pbBlank}` : blank.dataset.pbBlank;
+  }
+
+  /* The personaliser under a script: one field per blank, in order (a blank used twice gets two). */
+  function buildPersonalizer(script, blanks) {
     const parts = blanks.length ? fromTemplate("personalizer") : null;
     if (!parts) return null;
     const fields = parts.querySelector(".pb-personalizer__fields");
@@ -183,50 +228,63 @@
       const id = `pb-field-${script.dataset.pbScript}-${index + 1}`;
       const label = field.querySelector("label");
       const input = field.querySelector("input");
-      label.textContent = blank;
+      label.textContent = describeBlank(blank);
       label.htmlFor = id;
       input.id = id;
-      input.dataset.pbField = blank;
+      input.dataset.pbField = String(index + 1);
+      input.placeholder = blank.dataset.pbBlank;
       fields.append(field);
     });
     script.append(parts);
     return script.querySelector(".pb-personalizer");
   }
 
+  /* Whether this site may keep what reps type on the device: their choice, itself kept on the device. */
+  const rememberKey = (script) => `${script.dataset.pbStore.split(":").slice(0, 2).join(":")}:remember`;
+
   function mountScript(script) {
-    const panel = buildPersonalizer(script);
+    const original = script.querySelector(".pb-script__original code");
+    const blanks = [...original.querySelectorAll(".pb-script__placeholder")];
+    blanks.forEach((blank) => { blank.dataset.pbBlank = blank.textContent; });
+    const panel = buildPersonalizer(script, blanks);
     if (!panel) return;
     const key = script.dataset.pbStore;
-    const original = script.querySelector(".pb-script__original code");
-    const result = script.querySelector("[data-pb-result]");
-    const preview = result.querySelector("[data-pb-preview]");
     const inputs = [...panel.querySelectorAll("[data-pb-field]")];
     const status = panel.querySelector("[data-pb-status]");
-    const saved = load(key, (value) => isStringMap(value.values));
+    const remember = panel.querySelector("[data-pb-remember]");
+    const where = panel.querySelector("[data-pb-where]");
+    const sitePrefix = `${key.split(":").slice(0, 2).join(":")}:`;
+    remember.checked = storage.read(rememberKey(script)) === "true";
+    const area = () => (remember.checked ? "device" : "tab");
+    const saved = load(key, (value) => isStringMap(value.values), area());
     const values = saved ? saved.values : {};
     inputs.forEach((input) => { input.value = values[input.dataset.pbField] || ""; });
 
+    // The script on the page shows what was typed, so every way of copying it (Material's icon, a
+    // selection, "Copiar") gives the filled text; an empty field keeps its blank.
     const render = () => {
-      const filled = original.cloneNode(true);
-      const byField = new Map(inputs.map((input) => [input.dataset.pbField, input.value.trim()]));
-      filled.querySelectorAll(".pb-script__placeholder").forEach((blank) => {
-        const value = byField.get(blank.textContent);
-        if (value) {
-          blank.textContent = value;
-          blank.classList.add("pb-script__placeholder--filled");
-        }
+      inputs.forEach((input, index) => {
+        const value = input.value.trim();
+        blanks[index].textContent = value || blanks[index].dataset.pbBlank;
+        blanks[index].classList.toggle("pb-script__placeholder--filled", Boolean(value));
       });
-      preview.replaceChildren(...filled.childNodes);
-      // Filled values are what prints (see playbook.css); an empty form prints the blanks.
-      const anyFilled = inputs.some((input) => input.value.trim());
-      script.classList.toggle("pb-script--filled", anyFilled);
-      result.hidden = !(panel.open || anyFilled);
+      script.classList.toggle("pb-script--filled", inputs.some((input) => input.value.trim()));
+      script.classList.toggle("pb-script--editing", panel.open);
+      where.textContent = remember.checked ? where.dataset.pbDevice : where.dataset.pbSession;
     };
-    const persist = () => save(key, {
-      values: Object.fromEntries(inputs.filter((i) => i.value.trim()).map((i) => [i.dataset.pbField, i.value])),
-    });
+    const persist = () => {
+      const typed = Object.fromEntries(inputs.filter((i) => i.value.trim()).map((i) => [i.dataset.pbField, i.value]));
+      save(key, { values: typed }, area());
+      storage.remove(key, remember.checked ? "tab" : "device"); // never in both places
+    };
 
-    panel.addEventListener("input", () => { persist(); render(); });
+    panel.addEventListener("input", (event) => {
+      if (event.target === remember) {
+        storage.write(rememberKey(script), String(remember.checked));
+      }
+      persist();
+      render();
+    });
     panel.addEventListener("toggle", render);
     panel.querySelector("[data-pb-clear]").addEventListener("click", () => {
       inputs.forEach((input) => { input.value = ""; });
@@ -234,9 +292,15 @@
       render();
       inputs[0].focus();
     });
+    const forget = panel.querySelector("[data-pb-forget]");
+    forget.addEventListener("click", () => {
+      if (!window.confirm(forget.dataset.pbConfirm)) return;
+      storage.forget(sitePrefix);
+      window.location.reload();
+    });
     const copy = panel.querySelector("[data-pb-copy]");
     copy.addEventListener("click", async () => {
-      const copied = await copyText(preview.textContent);
+      const copied = await copyText(original.textContent);
       status.textContent = copied ? copy.dataset.pbCopied : copy.dataset.pbCopyFailed;
       window.setTimeout(() => { status.textContent = ""; }, 3000);
     });
@@ -256,8 +320,9 @@
     const type = form.querySelector("[data-pb-filter-type]");
     const count = form.querySelector("[data-pb-browser-count]");
     const empty = root.querySelector("[data-pb-browser-empty]");
+    // What the filter searches: the row's text and every other text of the technique (data-pb-text).
     const items = [...list.querySelectorAll("[data-pb-type]")].map((element) => (
-      { element, type: element.dataset.pbType, text: fold(element.textContent) }));
+      { element, type: element.dataset.pbType, text: fold(`${element.textContent} ${element.dataset.pbText || ""}`) }));
 
     // A browser split over several pages: a type whose rows are on another page names that page's
     // number (data-pb-part), and the pager holds the link to it.

@@ -3,6 +3,7 @@
  * Index side: every token is folded (á→a, ñ→n, ü→u) before lunr's trimmer and stemmer.
  * Query side: the lexer folds what the reader typed, and wildcard terms are stemmed (see below):
  * "riesgo" finds "riesgos", "especializado" finds "especializada", "escal" finds "escalación".
+ * Typos: one edit in a word of five letters or more is forgiven (see correct below).
  * Ranking: see the note on Index.search below. */
 (function (lunr) {
   "use strict";
@@ -43,8 +44,51 @@
 
   // A section whose title has every word typed (a technique's name) outranks pages and sections
   // that only mention some of them: lunr's title boost alone counts one matching word like all.
+  // Typo tolerance: a typed word of five letters or more that starts no word of the index is replaced by
+  // the first spelling one edit away (two letters swapped, one wrong, one missing, one too many) whose
+  // stem is a word of the index: "defetuoso" → "defectuoso", "emergnecia" → "emergencia".
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  var oneEditAway = function (word) {
+    var out = [], i, c;
+    for (i = 0; i < word.length - 1; i++) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    for (i = 0; i < word.length; i++) {
+      for (c = 0; c < LETTERS.length; c++) out.push(word.slice(0, i) + LETTERS[c] + word.slice(i + 1));
+    }
+    for (i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+    for (i = 0; i <= word.length; i++) {
+      for (c = 0; c < LETTERS.length; c++) out.push(word.slice(0, i) + LETTERS[c] + word.slice(i));
+    }
+    return out;
+  };
+
+  var correct = function (index, query) {
+    var terms = index.pbTerms || (index.pbTerms = Object.keys(index.invertedIndex).sort());
+    var startsSome = function (prefix) {
+      var low = 0, high = terms.length;
+      while (low < high) {
+        var mid = (low + high) >> 1;
+        if (terms[mid] < prefix) low = mid + 1; else high = mid;
+      }
+      return low < terms.length && terms[low].indexOf(prefix) === 0;
+    };
+    var stemOf = function (word) { return stem(new lunr.Token(word)).toString(); };
+    return query.split(/\s+/).map(function (term) {
+      var word = fold(term).toLowerCase().replace(/^[+-]/, "").replace(/[*~^\d]+$/, "");
+      if (word.length < 5 || !/^[a-z]+$/.test(word)) return term;
+      var stemmed = stemOf(word);
+      var common = 0;  // what the wildcard clause below searches: the part the word shares with its stem
+      while (common < stemmed.length && stemmed[common] === word[common]) common++;
+      if (startsSome(word.slice(0, Math.max(common, 3)))) return term;
+      var fixed = oneEditAway(word).find(function (spelling) {
+        return Object.prototype.hasOwnProperty.call(index.invertedIndex, stemOf(spelling));
+      });
+      return fixed ? fixed + "*" : term;
+    }).join(" ");
+  };
+
   var search = lunr.Index.prototype.search;
   lunr.Index.prototype.search = function (query) {
+    query = correct(this, query);
     var words = fold(query).split(/\s+/).filter(Boolean).length || 1;
     return search.call(this, query).map(function (result) {
       var metadata = result.matchData.metadata;

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import browser, case_studies, checklist, home, optimization, summary, support_types
+from . import browser, case_studies, checklist, guide, home, optimization, summary, support_types
 from .base import Kind
 
 KINDS: tuple[Kind, ...] = (
     home.KIND,
+    guide.KIND,
     support_types.KIND,
     browser.KIND,
     optimization.KIND,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from datetime import date
@@ -74,8 +75,16 @@ NO_LABELS = (
 
 
 def home_header(site: Site, here: str) -> str:
-    """Title and subtitle of the playbook."""
-    return render.page("home_header.md", site, here)
+    """Title and subtitle of the playbook, and where to start: the decision guide for a rep on a call, the
+    checklist and the handout for a trainer."""
+    from . import KINDS  # the package that holds this module: imported when called
+
+    pages = {kind.key: kind.page for kind in KINDS}
+    handout = None
+    if site.handout_url:  # a folder's address keeps its slash (relpath drops it)
+        handout = posixpath.relpath(site.handout_url, posixpath.dirname(here) or ".")
+        handout += "/" if site.handout_url.endswith("/") else ""
+    return render.page("home_header.md", site, here, pages=pages, handout=handout)
 
 
 def playbook_index(site: Site, here: str) -> str:

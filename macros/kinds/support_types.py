@@ -42,6 +42,9 @@ class SupportType(Model):
     main_concern: Text
     main_technique: Text
     focus: Text
+    situations: list[Text] = []
+    """When this type of support applies, in the words of a call."""
+    synonyms: list[Text] = []
     characteristics: TextList
     techniques: Annotated[list[SupportTechnique], Field(min_length=1)]
 
