@@ -95,6 +95,11 @@ class PlaybookPlugin(BasePlugin):
             "last_updated": info.last_updated.isoformat(),
             "date_label": render.literal(info.labels.last_updated),
         }
+        config.extra["playbook_search"] = {  # for the search's "nothing matches" panel (overrides/main.html)
+            "hint": render.literal(info.labels.no_results_hint),
+            "browser": render.literal(info.labels.no_results_browser),
+            "browser_page": _url(kinds.browser.KIND.page, config),
+        }
         handout = config.plugins.get("print-site")
         if handout:
             handout.config["print_page_title"] = render.literal(info.labels.handout)
@@ -175,5 +180,10 @@ def _handout_url(config) -> str | None:
     handout = config.plugins.get("print-site")
     if not handout:
         return None
-    name = handout.config.get("print_page_basename", "print_page")
-    return f"{name}/" if config.use_directory_urls else f"{name}.html"
+    return _url(handout.config.get("print_page_basename", "print_page"), config)
+
+
+def _url(page: str, config) -> str:
+    """A page's address from the site's root, for the few links MkDocs does not write itself."""
+    stem = page.removesuffix(".md")
+    return f"{stem}/" if config.use_directory_urls else f"{stem}.html"

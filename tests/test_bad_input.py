@@ -224,6 +224,9 @@ CASES = {
     "a control character pasted into a text": Case(
         REACTIVO, "focus: Respuesta", 'focus: "Resp\\x1buesta"', "focus", "carácter de control invisible (U+001B)"
     ),
+    "a NUL written as an escape": Case(
+        REACTIVO, "focus: Respuesta", 'focus: "Resp\\0uesta"', "focus", "carácter de control invisible (U+0000)"
+    ),
     "a control character the parser refuses": Case(
         REACTIVO,
         "focus: Respuesta",

@@ -370,6 +370,151 @@
     apply();
   }
 
+  /* ---------- Search that never dead-ends ---------- */
+
+  const editDistance = (a, b) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) {
+        next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      row = next;
+    }
+    return row[b.length];
+  };
+
+  /* The playbook's words, from the search index the search itself loads (so the browser's cache has it). */
+  let vocabulary = null;
+  function loadVocabulary() {
+    if (vocabulary) return vocabulary;
+    const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+    const url = new URL(`${config.base || "."}/search/search_index.json`, window.location.href);
+    vocabulary = fetch(url).then((response) => response.json()).then((index) => {
+      const words = new Map();
+      index.docs.forEach((doc) => {
+        const text = `${doc.title} ${doc.text}`.replace(/<[^>]*>/g, " ");
+        (text.match(/[\p{L}\d]{4,}/gu) || []).forEach((word) => {
+          const key = fold(word);
+          if (!words.has(key)) words.set(key, word.toLowerCase());
+        });
+      });
+      return words;
+    }).catch(() => new Map());
+    return vocabulary;
+  }
+
+  /* When nothing matches: the closest words of the playbook (a tap searches them), and the technique
+   * browser with what was typed. */
+  function mountSearchHelp() {
+    const texts = document.querySelector("[data-pb-search-texts]");
+    const result = document.querySelector("[data-md-component=search-result]");
+    const input = document.querySelector("input[data-md-component=search-query]");
+    if (!texts || !result || !input || result.dataset.pbHelp) return;
+    result.dataset.pbHelp = "true";
+    const list = result.querySelector(".md-search-result__list");
+    const panel = document.createElement("div");
+    panel.className = "pb-search-help";
+    panel.hidden = true;
+    result.insertBefore(panel, list);
+
+    const show = async () => {
+      const query = input.value.trim();
+      if (!query || list.children.length) {
+        panel.hidden = true;
+        return;
+      }
+      const words = await loadVocabulary();
+      if (input.value.trim() !== query || list.children.length) return; // typed on meanwhile
+      // Close means a few edits for the word's length: "qeja" → "queja", "clinte" → "cliente".
+      const typed = fold(query).split(/\s+/).filter((w) => w.length > 3);
+      const scored = [...words.entries()]
+        .map(([key, word]) => [Math.min(...typed.map((t) => editDistance(t, key) / Math.max(t.length, 4))), word])
+        .filter(([distance]) => distance <= 0.34)
+        .sort((a, b) => a[0] - b[0] || a[1].length - b[1].length)
+        .slice(0, 5);
+      const hint = document.createElement("p");
+      hint.className = "pb-search-help__hint";
+      hint.textContent = texts.dataset.pbHint;
+      const terms = document.createElement("p");
+      terms.className = "pb-search-help__terms";
+      scored.forEach(([, word]) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button pb-search-help__term";
+        button.textContent = word;
+        button.addEventListener("click", () => {
+          input.value = word;
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+          input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+          input.focus();
+        });
+        terms.append(button);
+      });
+      const browser = document.createElement("a");
+      browser.className = "pb-search-help__browser";
+      const url = new URL(texts.dataset.pbBrowserUrl, window.location.href);
+      url.searchParams.set("texto", query);
+      browser.href = url.href;
+      browser.textContent = texts.dataset.pbBrowser.replace("{query}", query);
+      panel.replaceChildren(...(scored.length ? [hint, terms] : []), browser);
+      panel.hidden = false;
+    };
+    new MutationObserver(show).observe(result.querySelector(".md-search-result__meta"), {
+      childList: true, characterData: true, subtree: true,
+    });
+    // The worker answers each keystroke; with "nothing found" twice in a row the counter does not change.
+    let pending = 0;
+    input.addEventListener("input", () => {
+      if (!input.value.trim()) panel.hidden = true;
+      window.clearTimeout(pending);
+      pending = window.setTimeout(show, 400);
+    });
+  }
+
+  /* After a search hit, Material marks the typed words on the page only where they match exactly: mark
+   * the words it missed because of accents or case ("escalacion" → "Escalación"). */
+  function highlightFolded(content) {
+    const wanted = new URLSearchParams(window.location.search).get("h");
+    if (!wanted) return;
+    const words = fold(wanted).split(/\s+/).filter((w) => w.length > 2);
+    if (!words.length) return;
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement.closest("mark, script, style, code, .pb-templates")
+        ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach((node) => {
+      const text = node.textContent;
+      const folded = fold(text); // same length: NFD accents removed one-for-one on precomposed letters
+      if (folded.length !== text.length) return;
+      const ranges = [];
+      words.forEach((word) => {
+        let at = folded.indexOf(word);
+        while (at !== -1) {
+          ranges.push([at, at + word.length]);
+          at = folded.indexOf(word, at + word.length);
+        }
+      });
+      if (!ranges.length) return;
+      ranges.sort((a, b) => a[0] - b[0]);
+      const parts = [];
+      let last = 0;
+      ranges.forEach(([start, end]) => {
+        if (start < last) return;
+        parts.push(document.createTextNode(text.slice(last, start)));
+        const mark = document.createElement("mark");
+        mark.dataset.mdHighlight = "";
+        mark.textContent = text.slice(start, end);
+        parts.push(mark);
+        last = end;
+      });
+      parts.push(document.createTextNode(text.slice(last)));
+      node.replaceWith(...parts);
+    });
+  }
+
   function mount() {
     const content = document.querySelector("article") || document.body;
     if (content.dataset.pbMounted) return;
@@ -377,6 +522,8 @@
     mountChecklists(content);
     content.querySelectorAll(".pb-script[data-pb-store]").forEach(mountScript);
     mountBrowser(content);
+    mountSearchHelp();
+    highlightFolded(content);
     // Material's copy toolbar is a <nav> in every code block: name each one (unique landmarks).
     content.querySelectorAll(".pb-script[data-pb-label] .md-code__nav").forEach((nav) => {
       nav.setAttribute("aria-label", nav.closest(".pb-script").dataset.pbLabel);

@@ -59,9 +59,9 @@ def test_personaliser_works_offline(offline_page, bundle):
     page.goto((bundle / "tipos" / "reactivo.html").as_uri())
     panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
     panel.locator("summary").click()
-    panel.locator('input[data-pb-field="[X]"]').fill("5")
-    preview = page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
-    assert "- Tiempo de respuesta: 5 minutos" in preview
+    panel.locator('input[data-pb-field="1"]').fill("5")
+    script = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__original').inner_text()
+    assert "- Tiempo de respuesta: 5 minutos" in script
     panel.locator("[data-pb-copy]").click()
     expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")  # the copy is asynchronous
     assert page.console_errors == []

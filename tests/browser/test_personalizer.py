@@ -1,4 +1,6 @@
-"""Fill-in scripts: one field per blank, a live preview, Copy gives the filled text, values persist."""
+"""Fill-in scripts, as a rep on a call uses them: one field per blank occurrence, named by its line; the script
+on the page shows the values, so every way of copying it gives the filled text; what is typed lasts for the
+tab unless the rep asks the device to remember it, and "Borrar mis datos" forgets everything."""
 
 from __future__ import annotations
 
@@ -6,93 +8,128 @@ import json
 
 from playwright.sync_api import expect
 
-KEY = "playbook:soporte-y-servicio-en-ventas:script:respuesta-rapida"
+SITE = "playbook:soporte-y-servicio-en-ventas"
+KEY = f"{SITE}:script:respuesta-rapida"
+SCRIPT = '.pb-script[data-pb-script="respuesta-rapida"]'
 
 
 def open_panel(page, server):
     page.goto(f"{server}/tipos/reactivo/")
-    panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
+    panel = page.locator(f"{SCRIPT} .pb-personalizer")
     panel.locator("summary").click()
     return panel
 
 
-def field(panel, placeholder):
-    return panel.locator(f'input[data-pb-field="{placeholder}"]')
+def field(panel, label):
+    return panel.get_by_label(label, exact=True)
 
 
-def test_each_blank_gets_one_field_even_when_used_twice(page, server):
+def script_text(page) -> str:
+    return page.locator(f"{SCRIPT} .pb-script__original").inner_text()
+
+
+def test_each_occurrence_of_a_blank_has_its_own_field_named_by_its_line(page, server):
     panel = open_panel(page, server)
-    labels = panel.locator("label").all_inner_texts()
-    assert labels == ["[X]", "[Canales disponibles]", "[Priorización inteligente]", "[Tiempo]", "[Validación completa]"]
+    labels = panel.locator(".pb-personalizer__field label").all_inner_texts()
+    assert labels == [
+        "Tiempo de respuesta — [X]",
+        "Canales — [Canales disponibles]",
+        "Priorización — [Priorización inteligente]",
+        "Diagnóstico — [Tiempo]",
+        "Resolución — [Tiempo]",
+        "Validación — [Validación completa]",
+    ]
+    field(panel, "Diagnóstico — [Tiempo]").fill("10")
+    field(panel, "Resolución — [Tiempo]").fill("30")
+    assert "- Diagnóstico: 10 minutos\n- Resolución: 30 minutos\n" in script_text(page)
 
 
-def test_preview_follows_typing_and_copy_gives_the_filled_text(page, server):
+def test_the_script_on_the_page_shows_the_values_and_every_copy_gives_them(page, server):
     panel = open_panel(page, server)
-    field(panel, "[X]").press_sequentially("5")
-    field(panel, "[Tiempo]").fill("10")
-    preview = page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
-    assert "- Tiempo de respuesta: 5 minutos\n" in preview
-    assert "- Diagnóstico: 10 minutos\n- Resolución: 10 minutos\n" in preview
-    assert "- Canales: [Canales disponibles]\n" in preview, "an empty field keeps its blank"
+    field(panel, "Tiempo de respuesta — [X]").press_sequentially("5")
+    text = script_text(page)
+    assert "- Tiempo de respuesta: 5 minutos\n" in text
+    assert "- Canales: [Canales disponibles]\n" in text, "an empty field keeps its blank"
+    assert page.locator(f"{SCRIPT} .pb-script__placeholder--filled").all_inner_texts() == ["5"]
+
     panel.locator("[data-pb-copy]").click()
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == preview
-    assert copied.startswith('"Para soporte reactivo efectivo:\n\nRESPUESTA:\n')
     expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith('"Para soporte reactivo efectivo:\n\nRESPUESTA:\n- Tiempo de respuesta: 5 minutos\n')
+
+    original = page.locator(f"{SCRIPT} .pb-script__original")
+    original.hover()
+    original.locator("button.md-code__button[data-md-type=copy]").click()  # Material's own copy icon
+    assert "Tiempo de respuesta: 5 minutos" in page.evaluate("navigator.clipboard.readText()")
 
 
-def test_material_copy_button_still_copies_the_original(page, server):
+def test_what_a_rep_types_lasts_for_the_tab_only_and_says_so(page, server, browser):
     panel = open_panel(page, server)
-    field(panel, "[X]").fill("5")
-    script = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__original')
-    script.hover()
-    script.locator("button.md-code__button[data-md-type=copy]").click()
-    assert "Tiempo de respuesta: [X] minutos" in page.evaluate("navigator.clipboard.readText()")
+    expect(panel.locator("[data-pb-where]")).to_contain_text("se borra al cerrar esta pestaña")
+    field(panel, "Canales — [Canales disponibles]").fill("Juan Pérez, pedido 4471")
+    assert page.evaluate("key => localStorage.getItem(key)", KEY) is None
+    stored = json.loads(page.evaluate("key => sessionStorage.getItem(key)", KEY))
+    assert stored == {"version": 1, "values": {"2": "Juan Pérez, pedido 4471"}}
+    page.reload()  # the same tab: still there, and the panel opens by itself
+    panel = page.locator(f"{SCRIPT} .pb-personalizer")
+    assert panel.evaluate("el => el.open")
+    assert field(panel, "Canales — [Canales disponibles]").input_value() == "Juan Pérez, pedido 4471"
+
+    later = page.context.new_page()  # another tab, as the next call would open
+    later.goto(f"{server}/tipos/reactivo/")
+    assert "Juan Pérez" not in later.locator(f"{SCRIPT} .pb-script__original").inner_text()
+    assert later.evaluate("() => Object.keys(localStorage).filter(k => k.includes(':script:'))") == []
 
 
-def test_values_persist_per_technique_and_clear_empties_them(page, server):
+def test_remembering_keeps_values_on_the_device_until_borrar_mis_datos(page, server):
     panel = open_panel(page, server)
-    field(panel, "[Canales disponibles]").fill("chat y teléfono")
-    page.reload()
-    panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
-    assert panel.evaluate("el => el.open"), "a panel with saved values opens by itself"
-    assert field(panel, "[Canales disponibles]").input_value() == "chat y teléfono"
-    assert (
-        "- Canales: chat y teléfono\n"
-        in page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
+    panel.get_by_label("Recordar en este dispositivo").check()
+    expect(panel.locator("[data-pb-where]")).to_contain_text("queda guardado en este navegador")
+    field(panel, "Canales — [Canales disponibles]").fill("chat")
+    page.locator("label:has(> #pb-respuesta-rapida-paso-1)").click()  # a ticked step, kept on the device
+    later = page.context.new_page()
+    later.goto(f"{server}/tipos/reactivo/")
+    assert "- Canales: chat\n" in later.locator(f"{SCRIPT} .pb-script__original").inner_text()
+    assert later.evaluate("key => sessionStorage.getItem(key)", KEY) is None
+
+    later.once("dialog", lambda dialog: dialog.accept())
+    later.locator(f"{SCRIPT} .pb-personalizer [data-pb-forget]").click()
+    later.wait_for_load_state()
+    ours = later.evaluate(
+        f"() => Object.keys(localStorage).concat(Object.keys(sessionStorage)).filter(k => k.startsWith('{SITE}:'))"
     )
-    stored = json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))
-    assert stored == {"version": 1, "values": {"[Canales disponibles]": "chat y teléfono"}}
-    other = page.locator('.pb-script[data-pb-script="resolucion-efectiva"] input[data-pb-field]').first
-    assert other.input_value() == ""
+    assert ours == []
+    assert "[Canales disponibles]" in later.locator(f"{SCRIPT} .pb-script__original").inner_text()
+    assert not later.locator("#pb-respuesta-rapida-paso-1").is_checked()
+
+
+def test_clear_empties_the_fields_and_the_script_shows_its_blanks_again(page, server):
+    panel = open_panel(page, server)
+    field(panel, "Tiempo de respuesta — [X]").fill("5")
     panel.locator("[data-pb-clear]").click()
-    assert field(panel, "[Canales disponibles]").input_value() == ""
-    assert (
-        "- Canales: [Canales disponibles]\n"
-        in page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]').inner_text()
-    )
+    assert field(panel, "Tiempo de respuesta — [X]").input_value() == ""
+    assert "- Tiempo de respuesta: [X] minutos\n" in script_text(page)
     page.reload()
-    assert page.locator('input[data-pb-field="[Canales disponibles]"]').first.input_value() == ""
+    assert "- Tiempo de respuesta: [X] minutos\n" in script_text(page)
 
 
 def test_garbage_values_are_ignored(page, server):
     page.goto(f"{server}/tipos/reactivo/")
-    page.evaluate("key => localStorage.setItem(key, JSON.stringify({version: 1, values: {'[X]': 5}}))", KEY)
+    page.evaluate("key => sessionStorage.setItem(key, JSON.stringify({version: 1, values: {'1': 5}}))", KEY)
     page.reload()
-    panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
+    panel = page.locator(f"{SCRIPT} .pb-personalizer")
     panel.locator("summary").click()
-    assert field(panel, "[X]").input_value() == ""
+    assert field(panel, "Tiempo de respuesta — [X]").input_value() == ""
     assert page.console_errors == []
 
 
 def test_typed_markup_shows_as_text_and_never_runs(page, server):
-    """What a rep types is text: a pasted tag shows as typed in the preview and the copy, and runs nothing."""
+    """What a rep types is text: a pasted tag shows as typed in the script and the copy, and runs nothing."""
     panel = open_panel(page, server)
     typed = "<img src=x onerror=alert(1)><b>Juan</b>"
-    field(panel, "[X]").fill(typed)
-    preview = page.locator('.pb-script[data-pb-script="respuesta-rapida"] [data-pb-preview]')
-    assert f"- Tiempo de respuesta: {typed} minutos\n" in preview.inner_text()
-    assert preview.locator("img, b").count() == 0
+    field(panel, "Tiempo de respuesta — [X]").fill(typed)
+    assert f"- Tiempo de respuesta: {typed} minutos\n" in script_text(page)
+    assert page.locator(f"{SCRIPT} .pb-script__original").locator("img, b").count() == 0
     panel.locator("[data-pb-copy]").click()
     expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")
     assert typed in page.evaluate("navigator.clipboard.readText()")

@@ -55,7 +55,7 @@ def test_checklist_prints_on_one_page_with_boxes_and_fields(page, server, paper)
     assert not [word for word in SCREEN_ONLY if word in text]
 
 
-def test_technique_page_prints_content_only_with_titles_kept_with_their_process(page, server):
+def test_technique_page_prints_content_only_with_titles_kept_with_what_follows(page, server):
     support_type = PLAYBOOK.support_types[0]
     page.goto(f"{server}/tipos/{support_type.id}/")
     pages = pdf_pages(page)
@@ -68,14 +68,15 @@ def test_technique_page_prints_content_only_with_titles_kept_with_their_process(
             assert step in text
         assert technique.script.closing in text
         on_page = next(p for p in pages if f"Técnica {number}: {technique.title}" in re.sub(r"\s+", " ", p))
-        assert technique.process[0] in re.sub(r"\s+", " ", on_page), "the title is printed with its process"
+        first = (technique.situations or technique.process)[0]  # "Cuándo usarlo" comes first, when there is one
+        assert first in re.sub(r"\s+", " ", on_page), "the title is printed with what follows it"
 
 
 def test_scripts_print_the_values_filled_in(page, server):
     page.goto(f"{server}/tipos/reactivo/")
     panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
     panel.locator("summary").click()
-    panel.locator('input[data-pb-field="[X]"]').fill("5")
+    panel.locator('input[data-pb-field="1"]').fill("5")
     text = flat(pdf_pages(page))
     assert "Tiempo de respuesta: 5 minutos" in text
     assert text.count("Para soporte reactivo efectivo") == 1, "the filled script replaces the original"
