@@ -301,3 +301,14 @@ def test_import_help_describes_its_arguments():
     assert result.returncode == 0
     assert "usage: python -m macros import [-h] source out" in result.stdout
     assert "folder that receives data/ and unmapped.yml" in result.stdout
+
+
+def test_cuando_usarlo_and_tambien_se_dice_are_imported_for_types_and_techniques(tmp_path, capsys):
+    source = ROOT / "tests" / "fixtures" / "con-situaciones.md"
+    assert main([str(source), str(tmp_path / "out")]) == 0
+    playbook = load_playbook(tmp_path / "out" / "data")
+    (support_type,) = playbook.support_types
+    assert support_type.situations == ["El cliente llama enfadado"] and support_type.synonyms == ["queja", "reclamo"]
+    technique = support_type.techniques[0]
+    assert technique.situations == ["Llevo horas esperando"] and technique.synonyms == ["demora", "espera"]
+    assert "0 unmapped blocks" in capsys.readouterr().out

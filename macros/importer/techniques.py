@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..models import default_labels
 from .blocks import NUMBERED, NUMBERED_TITLE, Token, bold_label, take
-from .words import slug, unbold, unique
+from .words import fold, slug, unbold, unique
 
 if TYPE_CHECKING:
     from .document import DocumentReader
@@ -26,9 +27,23 @@ def read(
     ctx = reader.ctx
     title = numbered_title(reader, heading, "technique")
     process = script = key_elements = None
+    situations: list[str] = []
+    synonyms: list[str] = []
     i = 0
     while i < len(body):
         token, found = body[i], bold_label(body[i])
+        if found and is_label(found[0], "synonyms") and found[1]:  # **También se dice:** queja, reclamo
+            synonyms = comma_list(found[1])
+            ctx.label("synonyms", found[0])
+            i += 1
+            continue
+        if found and is_label(found[0], "when_to_use") and not found[1] and i + 1 < len(body):
+            bullets, after = take(body, i + 1, "bullet")  # **Cuándo usarlo:** then `- ` situations
+            if bullets:
+                situations = [b.text for b in bullets]
+                ctx.label("when_to_use", found[0])
+                i = after
+                continue
         if found and not found[1] and i + 1 < len(body) and body[i + 1].kind in ("code", "bullet"):
             label, i = found[0], i + 1
             token = body[i]
@@ -76,12 +91,24 @@ def read(
     technique = {
         "id": unique(slug(title), reader.technique_ids, "tecnica"),
         "title": title,
+        **({"situations": situations} if situations else {}),
+        **({"synonyms": synonyms} if synonyms else {}),
         "process": process,
         "script": script,
     }
     if with_key_elements:
         technique["key_elements"] = key_elements
     return technique
+
+
+def is_label(text: str, key: str) -> bool:
+    """Whether a document's label is the interface label `key` ("Cuándo usarlo", in any case and accents)."""
+    return fold(text) == fold(default_labels()[key])
+
+
+def comma_list(text: str) -> list[str]:
+    """`queja, reclamo, incidencia` → ['queja', 'reclamo', 'incidencia']."""
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def _numbered_lines(reader: DocumentReader, token: Token, section: str) -> list[str]:

@@ -12,7 +12,7 @@ from pydantic import Field
 from .. import render
 from ..errors import DataError
 from ..importer import techniques
-from ..importer.blocks import NUMBERED_TITLE, take
+from ..importer.blocks import NUMBERED_TITLE, bold_label, take
 from ..importer.words import Icon, slug, unbold, unique
 from ..models import Model, Order, Playbook, Slug, Technique, Text, TextList
 from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
@@ -191,9 +191,20 @@ def _support_type(
     ctx = reader.ctx
     title = reader.display_title(section.title)
     tokens, characteristics, found, i = section.tokens, None, [], 0
+    situations: list[str] = []
+    synonyms: list[str] = []
     while i < len(tokens):
         token = tokens[i]
-        if token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
+        label = bold_label(token)
+        if label and label[1] and techniques.is_label(label[0], "synonyms"):  # **También se dice:** a, b
+            synonyms = techniques.comma_list(label[1])
+            ctx.label("synonyms", label[0])
+            i += 1
+        elif token.kind == "heading" and token.level == 3 and techniques.is_label(unbold(token.text), "when_to_use"):
+            bullets, i = take(tokens, i + 1, "bullet")  # ### **Cuándo usarlo:** then `- ` situations
+            situations = [b.text for b in bullets]
+            ctx.label("when_to_use", unbold(token.text))
+        elif token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
             body_end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
             technique = techniques.read(reader, token, tokens[i + 1 : body_end], title, with_key_elements=True)
             if technique:
@@ -238,6 +249,8 @@ def _support_type(
         "main_concern": row[1],
         "main_technique": row[2],
         "focus": row[3],
+        **({"situations": situations} if situations else {}),
+        **({"synonyms": synonyms} if synonyms else {}),
         "characteristics": characteristics,
         "techniques": found,
     }

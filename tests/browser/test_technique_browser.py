@@ -44,11 +44,13 @@ def test_filter_by_type_is_instant_and_in_the_url(page, server):
 
 def test_filter_by_text_forgives_accents(page, server):
     page.goto(f"{server}/tecnicas/")
-    page.locator("[data-pb-filter-text]").press_sequentially("resolucion")
-    assert visible_titles(page) == ["Resolución Efectiva", "Tiempo de Resolución"]
-    assert parse_qs(urlparse(page.url).query) == {"texto": ["resolucion"]}
-    page.locator("[data-pb-filter-text]").fill("TIEMPO resolución")
-    assert visible_titles(page) == ["Tiempo de Resolución"], "every word typed must match, in any case"
+    page.locator("[data-pb-filter-text]").press_sequentially("diagnostico")  # its script: "Diagnóstico: [Tiempo]"
+    assert visible_titles(page) == ["Respuesta Rápida"]
+    assert parse_qs(urlparse(page.url).query) == {"texto": ["diagnostico"]}
+    page.locator("[data-pb-filter-text]").fill("TIEMPO resolución")  # in these three scripts, both words
+    assert visible_titles(page) == ["Respuesta Rápida", "Respuesta Urgente", "Tiempo de Resolución"], (
+        "every word typed must match, in any case"
+    )
     page.locator("[data-pb-filter-text]").fill("zzzz")
     assert visible_titles(page) == [] and page.locator("[data-pb-browser-empty]").is_visible()
 
@@ -64,10 +66,10 @@ def test_a_shared_url_restores_the_filter(page, server):
 def test_filters_work_from_the_keyboard(page, server):
     page.goto(f"{server}/tecnicas/")
     page.locator("[data-pb-filter-text]").focus()
-    page.keyboard.type("urgente")
+    page.keyboard.type("lealtad")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "pb-browser-type"
-    assert visible_titles(page) == ["Respuesta Urgente"]
+    assert visible_titles(page) == ["Valor Agregado"]
 
 
 def test_tag_on_a_technique_opens_all_techniques_of_its_type(page, server):
