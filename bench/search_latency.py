@@ -36,7 +36,7 @@ WATCH_RESULTS = """() => {
 def load_queries(path: Path) -> list[tuple[str, str]]:
     spec = importlib.util.spec_from_file_location("queries", path)
     module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(ROOT / "tests"))
+    sys.path[:0] = [str(ROOT / "tests"), str(Path(path).resolve().parent)]  # its helpers, and test modules beside it
     spec.loader.exec_module(module)
     return module.QUERIES
 
