@@ -130,3 +130,16 @@ def test_a_search_hit_marks_the_words_found_without_accents(phone, server):
     phone.goto(f"{server}/tipos/24-7/?h=escalacion")
     marked = phone.locator("article mark").all_inner_texts()
     assert "Escalación" in marked
+
+
+def test_on_a_phone_the_filled_script_stays_in_view_while_typing(phone, server):
+    phone.goto(f"{server}/tipos/reactivo/")
+    script = phone.locator('.pb-script[data-pb-script="respuesta-rapida"]')
+    script.locator(".pb-personalizer summary").click()
+    last = script.locator(".pb-personalizer input[data-pb-field]").last
+    last.click()  # the last field: the page scrolls down to it
+    last.fill("validado por el cliente")
+    code = script.locator(".pb-script__original").bounding_box()
+    field = last.bounding_box()
+    assert code["y"] >= 0 and code["y"] + 40 < field["y"] < PHONE["height"], (code, field)
+    assert "validado por el cliente" in script.locator(".pb-script__original").inner_text()
