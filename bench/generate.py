@@ -678,6 +678,8 @@ def write_plain(pb: Playbook, dest: Path) -> None:
 
     guide = [f"# {_md(labels.guide_title)}", "", _md(labels.guide_intro), ""]
     for t in pb.support_types:
+        if not (t.situations or any(technique.situations for technique in t.techniques)):
+            continue  # as ours: a type without situations has no section in the guide
         guide += [f"## {t.icon} {_md(t.title)} {{: #{t.id} }}", ""]
         guide += [f"- [{_md(s)}](tipos/{t.id}.md#cuando-usarlo)" for s in t.situations]
         guide += [

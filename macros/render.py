@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import sitemap
 from .messages import Messages, visible
-from .models import Playbook, Script, Technique
+from .models import Playbook, Script
 
 if TYPE_CHECKING:
     from .site import Site
@@ -61,7 +61,7 @@ _ENV.filters.update(
     numbered=lambda items: [(str(n), item) for n, item in enumerate(items, start=1)],
     zip=lambda first, second: list(zip(first, second)),
 )
-_ENV.globals.update(script_lines=lambda script: script_lines(script), technique_text=lambda t: technique_text(t))
+_ENV.globals.update(script_lines=lambda script: script_lines(script))
 
 
 def page(template: str, site: Site, here: str, **context: object) -> str:
@@ -127,15 +127,6 @@ def script_lines(script: Script) -> list[dict]:
         ]
     lines += [("", None), (f'{script.closing}"', None)]
     return [{"parts": split_placeholders(text), "heading": heading} for text, heading in lines]
-
-
-def technique_text(technique: Technique) -> str:
-    """Every text of a technique, for the technique browser's filter (what site search would find in it)."""
-    script = technique.script
-    texts = [*technique.situations, *technique.synonyms, *technique.process, script.opening, script.closing]
-    texts += [text for section in script.sections for text in [section.heading, *section.lines]]
-    texts += getattr(technique, "key_elements", [])
-    return " ".join(texts)
 
 
 def split_placeholders(line: str) -> list[tuple[str, bool]]:

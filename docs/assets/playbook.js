@@ -320,9 +320,10 @@
     const type = form.querySelector("[data-pb-filter-type]");
     const count = form.querySelector("[data-pb-browser-count]");
     const empty = root.querySelector("[data-pb-browser-empty]");
-    // What the filter searches: the row's text and every other text of the technique (data-pb-text).
+    // What the filter searches: the row's text, then, once the search index is here, every text of the
+    // technique (its situations, process, script and key elements: its section of the index).
     const items = [...list.querySelectorAll("[data-pb-type]")].map((element) => (
-      { element, type: element.dataset.pbType, text: fold(`${element.textContent} ${element.dataset.pbText || ""}`) }));
+      { element, type: element.dataset.pbType, text: fold(element.textContent) }));
 
     // A browser split over several pages: a type whose rows are on another page names that page's
     // number (data-pb-part), and the pager holds the link to it.
@@ -368,6 +369,16 @@
     });
     form.addEventListener("submit", (event) => event.preventDefault());
     apply();
+    loadSearchIndex().then((index) => {
+      const texts = new Map(index.docs.map((doc) => [new URL(doc.location, index.base).href, doc.text]));
+      items.forEach((item) => {
+        const link = item.element.querySelector("a[href*='#']");
+        const more = link ? texts.get(link.href) : null;
+        if (more) item.text += ` ${fold(more.replace(/<[^>]*>/g, " "))}`;
+      });
+      list.dataset.pbFullText = "ready";
+      apply();
+    });
   }
 
   /* ---------- Search that never dead-ends ---------- */
@@ -384,13 +395,25 @@
     return row[b.length];
   };
 
-  /* The playbook's words, from the search index the search itself loads (so the browser's cache has it). */
+  /* The search index Material's search loads (so the browser's cache has it), with the base its locations
+   * are relative to; from file:// (the offline bundle) it cannot be fetched: no documents then. */
+  let searchIndex = null;
+  function loadSearchIndex() {
+    if (searchIndex) return searchIndex;
+    const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
+    const base = new URL(`${config.base || "."}/`, window.location.href).href;
+    searchIndex = fetch(new URL("search/search_index.json", base))
+      .then((response) => response.json())
+      .then((index) => ({ base, docs: Array.isArray(index.docs) ? index.docs : [] }))
+      .catch(() => ({ base, docs: [] }));
+    return searchIndex;
+  }
+
+  /* The playbook's words, from the search index. */
   let vocabulary = null;
   function loadVocabulary() {
     if (vocabulary) return vocabulary;
-    const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
-    const url = new URL(`${config.base || "."}/search/search_index.json`, window.location.href);
-    vocabulary = fetch(url).then((response) => response.json()).then((index) => {
+    vocabulary = loadSearchIndex().then((index) => {
       const words = new Map();
       index.docs.forEach((doc) => {
         const text = `${doc.title} ${doc.text}`.replace(/<[^>]*>/g, " ");
@@ -400,7 +423,7 @@
         });
       });
       return words;
-    }).catch(() => new Map());
+    });
     return vocabulary;
   }
 

@@ -93,6 +93,7 @@ def test_a_type_page_says_when_to_use_it(phone, server):
 
 def test_the_browser_filter_finds_words_of_the_script_and_key_elements_without_accents(phone, server):
     phone.goto(f"{server}/tecnicas/")
+    phone.locator("[data-pb-browser][data-pb-full-text=ready]").wait_for(state="attached")  # the texts are in
     box = phone.locator("[data-pb-filter-text]")
     for words, technique in [
         ("priorizacion inteligente", "respuesta-rapida"),  # a blank of its script

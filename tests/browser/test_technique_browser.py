@@ -44,6 +44,7 @@ def test_filter_by_type_is_instant_and_in_the_url(page, server):
 
 def test_filter_by_text_forgives_accents(page, server):
     page.goto(f"{server}/tecnicas/")
+    page.locator("[data-pb-browser][data-pb-full-text=ready]").wait_for(state="attached")
     page.locator("[data-pb-filter-text]").press_sequentially("diagnostico")  # its script: "Diagnóstico: [Tiempo]"
     assert visible_titles(page) == ["Respuesta Rápida"]
     assert parse_qs(urlparse(page.url).query) == {"texto": ["diagnostico"]}
@@ -65,6 +66,7 @@ def test_a_shared_url_restores_the_filter(page, server):
 
 def test_filters_work_from_the_keyboard(page, server):
     page.goto(f"{server}/tecnicas/")
+    page.locator("[data-pb-browser][data-pb-full-text=ready]").wait_for(state="attached")
     page.locator("[data-pb-filter-text]").focus()
     page.keyboard.type("lealtad")
     page.keyboard.press("Tab")
