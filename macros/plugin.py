@@ -95,6 +95,15 @@ class PlaybookPlugin(BasePlugin):
             "last_updated": info.last_updated.isoformat(),
             "date_label": render.literal(info.labels.last_updated),
         }
+        config.extra["playbook_404"] = {  # overrides/404.html: the ways on, in the playbook's language
+            "title": render.literal(info.labels.not_found_title),
+            "text": render.literal(info.labels.not_found_text),
+            "links": [
+                (render.literal(kind.title(playbook)), _url(kind.page, config) if kind.page != sitemap.HOME else "")
+                for kind in kinds.KINDS
+                if kind.key in ("info", "guide", "browser")
+            ],
+        }
         config.extra["playbook_search"] = {  # for the search's "nothing matches" panel (overrides/main.html)
             "hint": render.literal(info.labels.no_results_hint),
             "browser": render.literal(info.labels.no_results_browser),

@@ -32,12 +32,12 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project into site_dir, as `make build` runs it."""
+def build(project: Path, site_dir: Path, site_url: str = "") -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project into site_dir, as `make build` runs it (SITE_URL as a host sets it)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
-        env=ENV,
+        env={**ENV, "SITE_URL": site_url},
         capture_output=True,
         text=True,
         timeout=300,

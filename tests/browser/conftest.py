@@ -37,9 +37,7 @@ def instant_server(serve, tmp_path_factory):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     project = copy_project(tmp_path_factory.mktemp("instant") / "project")
-    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
-        config.write(f"\nsite_url: http://127.0.0.1:{port}/\n")
-    result = build(project, project / "site")
+    result = build(project, project / "site", site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr
     return serve(project / "site", port)
 
