@@ -9,6 +9,7 @@ site back once the data is valid. `mkdocs build` still fails with the same lines
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import sys
@@ -60,7 +61,8 @@ class PlaybookPlugin(BasePlugin):
         macros = config.plugins["macros"]
         try:
             playbook = load_playbook(data_dir, self.say.language)
-            self.site, self.problems = Site.of(playbook, _handout_url(config)), []
+            pdf = os.environ.get("PLAYBOOK_PDF") == "true"  # `make pdf`: the PDFs it writes are linked
+            self.site, self.problems = Site.of(playbook, _handout_url(config), pdf=pdf), []
         except DataErrors as exc:
             self.site, self.problems = None, exc.errors
             if not self.is_serve:
@@ -94,6 +96,9 @@ class PlaybookPlugin(BasePlugin):
             "version_label": render.literal(info.labels.version),
             "last_updated": info.last_updated.isoformat(),
             "date_label": render.literal(info.labels.last_updated),
+            "print_label": render.literal(info.labels.print),
+            "pdf_label": render.literal(info.labels.download_pdf),
+            "pdf": f"../{site.pdfs['handout']}" if site.pdfs and config.use_directory_urls else None,
         }
         config.extra["playbook_404"] = {  # overrides/404.html: the ways on, in the playbook's language
             "title": render.literal(info.labels.not_found_title),

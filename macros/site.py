@@ -3,6 +3,7 @@ to every renderer (no module-level state)."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,11 +21,21 @@ class Site:
     """The technique browser's filter value → the browser page where its rows start."""
     handout_url: str | None = None
     """The printable handout's address from the site's root, when the engine makes one (print-site)."""
+    pdfs: dict[str, str] | None = None
+    """What `make pdf` writes, from the site's root: "handout" and "checklist" → the PDF's path."""
 
     @classmethod
-    def of(cls, playbook: Playbook, handout_url: str | None = None) -> Site:
+    def of(cls, playbook: Playbook, handout_url: str | None = None, pdf: bool = False) -> Site:
         parts = {kind.key: kind.parts(playbook) for kind in KINDS}
-        return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]), handout_url)
+        pdfs = pdf_files(playbook) if pdf else None
+        return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]), handout_url, pdfs)
+
+    def pdf_link(self, here: str, name: str) -> str | None:
+        """A link from page `here` to one of the PDFs, when the build makes them."""
+        if not self.pdfs:
+            return None
+        folder = here.removesuffix(".md").removesuffix("index").rstrip("/")  # its address: checklist/, tipos/x/
+        return posixpath.relpath(self.pdfs[name], folder or ".")
 
     @property
     def paged_sources(self) -> dict[str, list[str]]:
@@ -44,3 +55,8 @@ class Site:
         """MkDocs' nav: every kind in reading order. `title` prepares each title for the engine's templates
         (e.g. HTML-escaping it)."""
         return [kind.navigation(self, title) for kind in KINDS]
+
+
+def pdf_files(playbook: Playbook) -> dict[str, str]:
+    """Where `make pdf` writes the handout and the checklist, from the site's root (tools/pdf.py reads this)."""
+    return {"handout": f"pdf/{playbook.info.id}.pdf", "checklist": f"pdf/{playbook.info.id}-checklist.pdf"}

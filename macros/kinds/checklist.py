@@ -51,6 +51,7 @@ def checklist_page(site: Site, here: str) -> str:
         parts=parts,
         part=part_at(parts, here),
         phase_ids=" ".join(phase.id for phase in checklist.phases),
+        pdf=site.pdf_link(here, "checklist"),
         item_count=sum(len(phase.items) for phase in checklist.phases),
     )
 

@@ -84,7 +84,7 @@ def home_header(site: Site, here: str) -> str:
     if site.handout_url:  # a folder's address keeps its slash (relpath drops it)
         handout = posixpath.relpath(site.handout_url, posixpath.dirname(here) or ".")
         handout += "/" if site.handout_url.endswith("/") else ""
-    return render.page("home_header.md", site, here, pages=pages, handout=handout)
+    return render.page("home_header.md", site, here, pages=pages, handout=handout, pdf=site.pdf_link(here, "handout"))
 
 
 def playbook_index(site: Site, here: str) -> str:

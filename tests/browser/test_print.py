@@ -123,3 +123,32 @@ def test_a_page_of_a_split_collection_prints_without_its_pager(page, serve, big_
     assert "Técnica 21:" in text and "Técnica 40:" in text
     assert "Páginas" not in text and "1–20" not in text and "41–45" not in text
     assert not [word for word in SCREEN_ONLY if word in text]
+
+
+def test_printed_blanks_are_lines_to_write_on_with_their_name_under(page, server):
+    page.goto(f"{server}/tipos/reactivo/")
+    page.emulate_media(media="print")
+    blank = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__placeholder').first
+    mm = 25.4 / 96  # CSS pixels → millimetres
+    assert blank.bounding_box()["width"] * mm >= 40, "long enough to write on"
+    pitch = page.locator(".pb-script pre code").first.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
+    assert pitch * mm >= 8, "a line pitch a hand can write in"
+    name = blank.evaluate("el => getComputedStyle(el, '::after').content")
+    assert name == '"[X]"', "the blank's name is printed under its line"
+    text = flat(pdf_pages(page))
+    assert "Tiempo de respuesta:" in text and "[X]" in text
+
+
+def test_the_checklist_sheet_names_the_playbook_and_leaves_room_for_notes(page, server):
+    page.goto(f"{server}/checklist/")
+    text = flat(pdf_pages(page))
+    info = PLAYBOOK.info
+    assert f"{info.title} · Versión {info.version} · {info.last_updated.isoformat()}" in text
+    assert "Notas" in text
+
+
+def test_the_handout_page_has_one_print_button_at_its_top(page, server):
+    page.goto(f"{server}/print_page/")
+    buttons = page.locator("[data-pb-print]:visible")
+    assert buttons.count() == 1
+    assert buttons.first.bounding_box()["y"] < page.locator(".pb-cover").bounding_box()["y"]
