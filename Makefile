@@ -6,7 +6,8 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline audit bench mutation import test lint check schema chromium clean
+.PHONY: serve build pdf offline audit bench mutation import test lint check schema chromium emoji-font clean
+PAPER ?= A4
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -24,6 +25,12 @@ serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000, rebu
 build: $(VENV)/.site  ## build the site into site/ (built aside, then swapped: a failed build leaves the old site)
 	rm -rf site.partial
 	$(PYTHON) -m mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
+
+pdf: $(VENV)/.test chromium emoji-font  ## build, then the handout and the checklist as PDFs in site/pdf/ (PAPER=Letter for Letter)
+	rm -rf site.partial
+	PLAYBOOK_PDF=true $(PYTHON) -m mkdocs build --strict --site-dir site.partial
+	$(PYTHON) tools/pdf.py site.partial --paper $(PAPER)
 	rm -rf site && mv site.partial site
 
 node_modules/.installed: package.json package-lock.json
@@ -55,7 +62,7 @@ import: $(VENV)/.site  ## Markdown playbook → data files: make import SRC=play
 schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) and the guide's table of messages, from macros/
 	$(PYTHON) -m macros schema
 
-test: lint chromium node_modules/.installed  ## lint, then the whole suite, browser and accessibility tests included
+test: lint chromium emoji-font node_modules/.installed  ## lint, then the whole suite, browser and accessibility tests included
 	$(PYTHON) -m pytest
 
 lint: $(VENV)/.test  ## ruff: lint and format check (ruff format . fixes the format)
@@ -63,7 +70,10 @@ lint: $(VENV)/.test  ## ruff: lint and format check (ruff format . fixes the for
 	$(VENV)/bin/ruff format --check .
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null || command -v google-chrome >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+emoji-font:  ## Debian's Noto Color Emoji: the headings' icons print in the PDFs (not as empty boxes)
+	@fc-list | grep -qi "Noto Color Emoji" || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-color-emoji >/dev/null; }
 
 clean:
 	rm -rf site site.partial dist .pytest_cache

@@ -21,8 +21,9 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from os import PathLike
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-"""Debian's Chromium: Playwright cannot download its own browsers here."""
+CHROMIUM = shutil.which("chromium") or shutil.which("google-chrome") or "/usr/bin/chromium"
+"""Debian's Chromium (Playwright cannot download its own browsers here); Google Chrome where that is what a
+machine has (GitHub's Ubuntu runners)."""
 
 LAUNCH_ARGS = [
     "--no-sandbox",  # Chromium's sandbox refuses to start as root, which is how the tests and CI run

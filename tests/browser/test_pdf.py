@@ -1,0 +1,117 @@
+"""Issue 17: `make pdf` — the handout a trainer hands out and the checklist, as PDFs read page by page."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import ENV, ROOT, copy_project
+from macros.loader import load_playbook
+from macros.site import pdf_files
+
+PLAYBOOK = load_playbook(ROOT / "data")
+FILES = pdf_files(PLAYBOOK)
+HEADER = f"{PLAYBOOK.info.title} · Versión {PLAYBOOK.info.version}"
+
+
+@pytest.fixture(scope="module")
+def pdf_site(tmp_path_factory):
+    """A project built as `make pdf` builds it, with its PDFs."""
+    project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
+    site = project / "site"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    result = subprocess.run(build, cwd=project, env={**ENV, "PLAYBOOK_PDF": "true"}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    command = [sys.executable, str(ROOT / "tools" / "pdf.py"), str(site)]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def handout(pdf_site) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf_site / FILES["handout"]).pages]
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_the_cover_has_title_subtitle_version_and_date_and_no_running_header(handout):
+    info = PLAYBOOK.info
+    cover = re.sub(r"\s+", " ", handout[0])
+    for text in [info.title, info.subtitle, f"Versión: {info.version}", info.last_updated.isoformat()]:
+        assert text in cover
+    assert HEADER not in handout[0] and "página" not in handout[0]
+
+
+def test_every_page_but_the_cover_has_the_running_header_and_page_n_of_m(handout):
+    total = len(handout)
+    assert 15 <= total <= 40
+    for number, text in enumerate(handout[1:], start=2):
+        assert HEADER in text and f"página {number} de {total}" in text, number
+
+
+def test_the_contents_give_the_page_each_part_starts_on(handout):
+    contents = next(i for i, text in enumerate(handout) if "Contenido" in lines(text)[2:4])
+    listing = handout[contents].split("Contenido", 1)[1]
+    entries = dict(re.findall(r"^(.+?) (\d+)$", listing, re.MULTILINE))
+    assert len(entries) >= 10, entries
+    numbers = [int(n) for n in entries.values()]
+    assert numbers == sorted(numbers) and numbers[0] > contents + 1, "in reading order, after the contents"
+    for support_type in PLAYBOOK.support_types:
+        page = int(entries[support_type.title])
+        assert f"{support_type.icon} {support_type.title}" in handout[page - 1], support_type.title
+    summary = int(entries[PLAYBOOK.info.summary.title])
+    assert PLAYBOOK.info.summary.principles_title in handout[summary - 1]
+
+
+def test_every_part_is_printed_once(handout):
+    text = re.sub(r"\s+", " ", " ".join(handout))
+    for principle in PLAYBOOK.info.principles:
+        assert text.count(f"{principle.name} - {principle.text}") == 1, principle.name
+    assert text.count(PLAYBOOK.info.closing_quote) == 1
+    assert "Índice" not in text, "the contents replace the home's index"
+
+
+def test_no_page_ends_on_a_heading(handout):
+    headings = {f"Técnica {n}: {t.title}" for st in PLAYBOOK.support_types for n, t in enumerate(st.techniques, 1)}
+    headings |= {"Cuándo usarlo", "Características", "Técnicas y Scripts", "Proceso:", "Script:", "Elementos Clave:"}
+    headings |= {f"{t.icon} {t.title}" for t in PLAYBOOK.support_types}
+    stranded = [(i + 1, lines(text)[-1]) for i, text in enumerate(handout) if lines(text)[-1] in headings]
+    assert stranded == []
+
+
+def test_every_character_the_handout_shows_has_a_glyph(handout, pdf_site, serve, browser):
+    """A glyph missing from every font prints as an empty box and drops out of the PDF's text: every
+    icon and letter of the printed page must be in it."""
+    page = browser.new_page()
+    page.goto(f"{serve(pdf_site)}/print_page/")
+    page.emulate_media(media="print")
+    shown = page.locator("#print-site-page").inner_text()  # what prints: hidden parts excluded
+    page.close()
+    printed = set(" ".join(handout))
+    wanted = {c for c in shown if not c.isspace() and unicodedata.category(c)[0] in "LNPS"}
+    missing = sorted(wanted - printed)
+    assert missing == [], [f"{c} U+{ord(c):04X}" for c in missing]
+    assert {t.icon for t in PLAYBOOK.support_types} <= printed, "the headings' icons print, emoji included"
+
+
+def test_the_checklist_pdf_is_one_page_with_title_version_and_room_for_notes(pdf_site):
+    (page,) = PdfReader(pdf_site / FILES["checklist"]).pages
+    text = page.extract_text()
+    assert PLAYBOOK.checklist.title in text and HEADER in text and "Notas" in text
+
+
+def test_the_site_links_the_pdfs(pdf_site):
+    for page, name in [("", "handout"), ("checklist", "checklist"), ("print_page", "handout")]:
+        html = (pdf_site / page / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'<a class="md-button[^"]*" href="([^"]+\.pdf)" download>Descargar PDF</a>', html)
+        assert links, page
+        target = (pdf_site / page / links[0]).resolve()
+        assert target == (pdf_site / FILES[name]).resolve() and target.stat().st_size > 10_000

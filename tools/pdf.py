@@ -1,0 +1,166 @@
+"""`make pdf`: the whole-playbook handout and the checklist as PDFs, written into a built site (site/pdf/).
+
+    python tools/pdf.py SITE_DIR [--paper A4|Letter]
+
+The engine is the Chromium the browser tests already use (Playwright). It prints CSS paged media's margin
+boxes (Chromium ≥ 131): a running header with the playbook's title and version and "página N de M" in the
+footer, on every page but the cover. Chromium has no `target-counter()`, so the contents get their page
+numbers in two passes: a marker is printed at each part, the page it lands on is read back from the first
+PDF (pypdf), and the numbers are written into the contents before the final print. Before printing, each
+heading is wrapped with what follows it, so no page ends on a heading (Chromium honours `break-inside:
+avoid` where it ignores `break-after: avoid`).
+
+Only the site is read (served on localhost) and the data (for the title, the version and the PDFs' names).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from io import BytesIO
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
+
+from local_site import launch, serve  # noqa: E402
+from macros.loader import DataErrors, load_playbook  # noqa: E402
+from macros.site import pdf_files  # noqa: E402
+
+MARKS = re.compile(r"PBMARK(\d+)END")
+"""The markers PREPARE prints at each part of the contents (invisible: 2 px, white)."""
+
+PREPARE = """() => {
+  // Each heading travels with what follows it: a page never ends on a title.
+  const shown = (el) => el.getClientRects().length > 0;
+  document.querySelectorAll("#print-site-page :is(h1, h2, h3):not(.print-page-toc-title)").forEach((heading) => {
+    const next = heading.nextElementSibling;
+    // (not a part's own section, whose page break the wrapper would hold inside itself)
+    if (!next || next.matches("section") || !shown(heading) || heading.closest(".pb-keep")) return;
+    const keep = document.createElement("div");
+    keep.className = "pb-keep";
+    heading.before(keep);
+    keep.append(heading, next);
+  });
+  // A marker where each part of the contents starts (its first element that prints), and a slot for its page.
+  [...document.querySelectorAll("#print-page-toc a[href*='#']")].forEach((link, index) => {
+    let target = document.getElementById(decodeURIComponent(new URL(link.href).hash.slice(1)));
+    if (target && !shown(target)) {
+      const section = target.closest("section") || target.parentElement;
+      target = [...section.querySelectorAll("*")].find((el) => shown(el) && el.textContent.trim()) || null;
+    }
+    if (!target) return;
+    const mark = document.createElement("span");
+    mark.className = "pb-mark";
+    mark.textContent = "PBMARK" + index + "END";
+    target.prepend(mark);
+    const page = document.createElement("span");
+    page.className = "pb-toc-page";
+    page.dataset.pbToc = String(index);
+    link.after(page);
+  });
+}"""
+
+FILL = """(pages) => {
+  document.querySelectorAll(".pb-mark").forEach((mark) => mark.remove());
+  document.querySelectorAll(".pb-toc-page").forEach((slot) => {
+    slot.textContent = pages[slot.dataset.pbToc] || "";
+  });
+}"""
+
+
+def page_css(title: str, page_of: str, paper: str, cover: bool) -> str:
+    """Paper size, running header and footer; on the handout, none on its cover."""
+    words = [f'"{_css(part)}"' if part else "" for part in re.split(r"\{page\}|\{pages\}", page_of)]
+    counters = iter(["counter(page)", "counter(pages)"])
+    footer = " ".join(filter(None, [words[0], *(f"{next(counters)} {word}".strip() for word in words[1:])]))
+    first = "@page :first { @top-left { content: none; } @bottom-right { content: none; } }" if cover else ""
+    return f"""
+      @page {{
+        size: {paper};
+        margin: 18mm 15mm 16mm;
+        @top-left {{ content: "{_css(title)}"; font: 8pt sans-serif; color: #555; }}
+        @bottom-right {{ content: {footer}; font: 8pt sans-serif; color: #555; }}
+      }}
+      {first}
+      .pb-keep {{ break-inside: avoid; }}
+      .pb-mark {{ position: absolute; font-size: 2px; color: #fff; }}
+      #print-page-toc a {{ color: inherit; text-decoration: none; }}
+      #print-page-toc li {{ position: relative; margin: 0.35em 0; }}
+      .pb-toc-page {{ position: absolute; top: 0; right: 0; }}
+    """
+
+
+def _css(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def print_handout(page, url: str, css: str, out: Path) -> int:
+    """The handout, contents numbered; returns its page count."""
+    page.goto(url)
+    page.locator("#print-page-toc a").first.wait_for(state="attached")  # print-site's script made the contents
+    page.add_style_tag(content=css)
+    page.emulate_media(media="print")
+    page.evaluate(PREPARE)
+    first = PdfReader(BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    pages = {}
+    for number, sheet in enumerate(first.pages, start=1):
+        for index in MARKS.findall(sheet.extract_text()):
+            pages.setdefault(index, str(number))
+    page.evaluate(FILL, pages)
+    out.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    return len(PdfReader(out).pages)
+
+
+def print_page(page, url: str, css: str, out: Path) -> int:
+    page.goto(url)
+    page.add_style_tag(content=css)
+    page.emulate_media(media="print")
+    out.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    return len(PdfReader(out).pages)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python tools/pdf.py", description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="a site built by `make pdf` (PLAYBOOK_PDF=true)")
+    parser.add_argument("--paper", default="A4", choices=["A4", "Letter"])
+    parser.add_argument("--data", type=Path, default=Path("data"), help="the data the site was built from")
+    args = parser.parse_args(argv)
+    try:
+        playbook = load_playbook(args.data)
+    except DataErrors as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    info, labels = playbook.info, playbook.info.labels
+    title = f"{info.title} · {labels.version} {info.version}"
+    files = pdf_files(playbook)
+    (args.site / "pdf").mkdir(exist_ok=True)
+    started = time.monotonic()
+    with serve(args.site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page()
+        handout = print_handout(
+            page,
+            f"{base}/print_page/",
+            page_css(title, labels.page_of, args.paper, cover=True),
+            args.site / files["handout"],
+        )
+        checklist = print_page(
+            page,
+            f"{base}/checklist/",
+            page_css(title, labels.page_of, args.paper, cover=False),
+            args.site / files["checklist"],
+        )
+        browser.close()
+    seconds = time.monotonic() - started
+    print(f"{files['handout']}: {handout} páginas; {files['checklist']}: {checklist} ({args.paper}, {seconds:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
