@@ -55,6 +55,8 @@ def test_every_page_but_the_cover_has_the_running_header_and_page_n_of_m(handout
     assert 15 <= total <= 40
     for number, text in enumerate(handout[1:], start=2):
         assert HEADER in text and f"página {number} de {total}" in text, number
+        content = [line for line in lines(text) if line not in (HEADER, f"página {number} de {total}")]
+        assert len(content) >= 3, f"page {number} is (nearly) blank: {content}"
 
 
 def test_the_contents_give_the_page_each_part_starts_on(handout):
