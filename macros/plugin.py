@@ -69,51 +69,14 @@ class PlaybookPlugin(BasePlugin):
                 for error in exc.errors:
                     log.error(visible(str(error)))
                 raise PluginError(self.say.line("build_failed", count=len(exc.errors))) from None
-            # Printed, not logged: under `strict`, MkDocs would count a logged error and fail the error site too.
-            for error in exc.errors:
-                print(visible(str(error)), file=sys.stderr)
-            print(self.say.line("problems_found", count=len(exc.errors)), file=sys.stderr)
-            # The error site: every page shows the problems, and warnings must not fail it.
-            config.strict = False
-            config.nav = [{render.literal(self.say.line("error_page_title")): sitemap.HOME}]
-            config.validation.nav.omitted_files = logging.DEBUG  # every other page is the same error page
-            config.site_name = render.literal(self.say.line("error_page_title"))
-            handout = config.plugins.get("print-site")
-            if handout:  # its cover shows the playbook's title and version, which may be what is broken
-                handout.config.update(add_cover_page=False, add_to_navigation=False)
-            macros.register_macros(dict.fromkeys(kinds.macros(), lambda *args: ""))
-            return config
+            return self._error_site(config, macros)
         site = self.site
         # Material prints the site name and nav titles unescaped, and mkdocs-macros renders any `{{` in a
         # page title as Jinja: hand both text already escaped for HTML and Jinja (Markup with entities).
         config.site_name = render.literal(site.playbook.info.title)
         config.nav = site.navigation(title=render.literal)
+        config.extra.update(_template_texts(site, config))
         info = site.playbook.info
-        config.extra["playbook"] = {  # for the handout's cover (macros/templates/print_cover.tpl)
-            "title": render.literal(info.title),
-            "subtitle": render.literal(info.subtitle),
-            "version": render.literal(info.version),
-            "version_label": render.literal(info.labels.version),
-            "last_updated": info.last_updated.isoformat(),
-            "date_label": render.literal(info.labels.last_updated),
-            "print_label": render.literal(info.labels.print),
-            "pdf_label": render.literal(info.labels.download_pdf),
-            "pdf": f"../{site.pdfs['handout']}" if site.pdfs and config.use_directory_urls else None,
-        }
-        config.extra["playbook_404"] = {  # overrides/404.html: the ways on, in the playbook's language
-            "title": render.literal(info.labels.not_found_title),
-            "text": render.literal(info.labels.not_found_text),
-            "links": [
-                (render.literal(kind.title(playbook)), _url(kind.page, config) if kind.page != sitemap.HOME else "")
-                for kind in kinds.KINDS
-                if kind.key in ("info", "guide", "browser")
-            ],
-        }
-        config.extra["playbook_search"] = {  # for the search's "nothing matches" panel (overrides/main.html)
-            "hint": render.literal(info.labels.no_results_hint),
-            "browser": render.literal(info.labels.no_results_browser),
-            "browser_page": _url(kinds.browser.KIND.page, config),
-        }
         handout = config.plugins.get("print-site")
         if handout:
             handout.config["print_page_title"] = render.literal(info.labels.handout)
@@ -122,6 +85,22 @@ class PlaybookPlugin(BasePlugin):
             # Material's offline plugin would load this shim from a CDN; serve the npm copy instead.
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
         macros.register_macros({name: partial(_call, macros, site, fn) for name, fn in kinds.macros().items()})
+        return config
+
+    def _error_site(self, config, macros):
+        """During `mkdocs serve`: the problems in the terminal, and a site whose every page shows them."""
+        # Printed, not logged: under `strict`, MkDocs would count a logged error and fail the error site too.
+        for error in self.problems:
+            print(visible(str(error)), file=sys.stderr)
+        print(self.say.line("problems_found", count=len(self.problems)), file=sys.stderr)
+        config.strict = False  # warnings must not fail the error site either
+        config.nav = [{render.literal(self.say.line("error_page_title")): sitemap.HOME}]
+        config.validation.nav.omitted_files = logging.DEBUG  # every other page is the same error page
+        config.site_name = render.literal(self.say.line("error_page_title"))
+        handout = config.plugins.get("print-site")
+        if handout:  # its cover shows the playbook's title and version, which may be what is broken
+            handout.config.update(add_cover_page=False, add_to_navigation=False)
+        macros.register_macros(dict.fromkeys(kinds.macros(), lambda *args: ""))
         return config
 
     def on_files(self, files, config):
@@ -177,6 +156,39 @@ class PlaybookPlugin(BasePlugin):
         stock = lunr_es.read_text(encoding="utf-8")
         if patch not in stock:
             lunr_es.write_text(stock + patch, encoding="utf-8")
+
+
+def _template_texts(site: Site, config) -> dict:
+    """What the theme's templates print from the data (escaped): the handout's cover, the 404 page, the
+    search's "nothing matches" panel."""
+    playbook, info, labels = site.playbook, site.playbook.info, site.playbook.info.labels
+    return {
+        "playbook": {  # macros/templates/print_cover.tpl
+            "title": render.literal(info.title),
+            "subtitle": render.literal(info.subtitle),
+            "version": render.literal(info.version),
+            "version_label": render.literal(labels.version),
+            "last_updated": info.last_updated.isoformat(),
+            "date_label": render.literal(labels.last_updated),
+            "print_label": render.literal(labels.print),
+            "pdf_label": render.literal(labels.download_pdf),
+            "pdf": f"../{site.pdfs['handout']}" if site.pdfs and config.use_directory_urls else None,
+        },
+        "playbook_404": {  # overrides/404.html: the ways on
+            "title": render.literal(labels.not_found_title),
+            "text": render.literal(labels.not_found_text),
+            "links": [
+                (render.literal(kind.title(playbook)), _url(kind.page, config) if kind.page != sitemap.HOME else "")
+                for kind in kinds.KINDS
+                if kind.key in ("info", "guide", "browser")
+            ],
+        },
+        "playbook_search": {  # overrides/main.html
+            "hint": render.literal(labels.no_results_hint),
+            "browser": render.literal(labels.no_results_browser),
+            "browser_page": _url(kinds.browser.KIND.page, config),
+        },
+    }
 
 
 def _call(macros, site, renderer, *args):
