@@ -21,8 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate data/ and print one line per problem")
     check.add_argument("data_dir", nargs="?", default="data", type=Path)
     commands.add_parser("schema", help="write the JSON Schemas for editors and the guide's table of messages")
-    # The importer defines its own arguments (and -h); it is imported only when asked for (ftfy and
-    # charset-normalizer take most of a second to load, which `check` should not pay).
+    # The importer defines its own arguments (and -h); it is imported only when asked for (ftfy takes a
+    # good part of a second to load, which `check` should not pay).
     commands.add_parser("import", add_help=False, help="turn a Markdown playbook into data files: import SRC OUT")
     args, rest = parser.parse_known_args(argv)
 

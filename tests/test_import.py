@@ -179,9 +179,11 @@ def test_files_the_loader_refuses_are_never_installed(imported, tmp_path):
     )
     out = tmp_path / "out"
     shutil.copytree(imported, out)
-    problems = write_import(broken, out)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    problems, written = write_import(broken, out)
     assert len(problems) == 1 and "data/checklist.yml:" in problems[0] and "`Pre` no es un id válido" in problems[0]
-    assert files_of(out) == files_of(imported)
+    assert written is None and files_of(out) == files_of(imported)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before, "no scratch folder is left behind"
 
 
 def test_the_clean_seed_needs_no_repair(tmp_path, capsys):
@@ -270,8 +272,9 @@ def test_importing_twice_gives_identical_bytes(imported, tmp_path, capsys):
     out = tmp_path / "out"
     assert main([str(SEED), str(out)]) == 0
     first = files_of(out)
-    assert main([str(SEED), str(out)]) == 0  # over the first import: replaced, not merged
-    assert files_of(out) == first == files_of(imported)
+    assert main([str(SEED), str(out)]) == 0  # OUT is not empty now: the second import goes beside it
+    (beside,) = [p for p in tmp_path.iterdir() if p.name.startswith("out-import-")]
+    assert files_of(out) == first == files_of(imported) == files_of(beside)
     one, two = import_markdown(SEED.read_bytes(), "a.md"), import_markdown(SEED.read_bytes(), "b.md")
     assert one.files == two.files  # the source's name is in the report, never in the files
 

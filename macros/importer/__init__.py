@@ -10,5 +10,5 @@ Nothing is dropped silently: every line the importer does not recognise is repor
 number and kept in OUT/unmapped.yml (next to OUT/data/, since the loader rejects unknown data files).
 
 This module imports nothing itself: the build imports the kinds, which use the light parts (words,
-blocks, techniques); decoding (ftfy, charset-normalizer) loads only for an import.
+blocks, techniques); decoding (ftfy) loads only for an import.
 """

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 
-import charset_normalizer
 import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-1252 codec
 from ftfy import fix_encoding
 from ftfy.badness import badness, is_bad
@@ -14,6 +14,19 @@ from .blocks import SourceProblem
 MAX_SOURCE_BYTES = 1_000_000
 """A playbook is tens of kilobytes; a bigger file is not one (same spirit as the loader's limit)."""
 
+BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+SINGLE_BYTE = {"cp1252": "Windows-1252", "mac_roman": "Mac Roman"}
+"""What a Spanish document that is not UTF-8 was saved in. Windows-1252 covers Latin-1 (for every letter a
+Spanish text uses, the two agree)."""
+SPANISH = set("áéíóúüñÁÉÍÓÚÜÑ¿¡«»“”‘’–—…€ºª°·çÇàèìòùÀÈÌÒÙâêîôûÂÊÎÔÛäëïöÄËÏÖ\xa0")
+"""The characters beyond ASCII a Spanish document holds."""
+SURE = 0.95
+"""The share of them a decoding must give for it to be believed ("ż" for "¿" is what a wrong one gives)."""
+SAVE_AS_UTF8 = (
+    "the file is not UTF-8, and which encoding it is in cannot be told for sure — open it in your editor and "
+    "save it as UTF-8 (Save as → Encoding: UTF-8), then import it again"
+)
+
 LEGACY_ENCODINGS = {"mac_roman": "Mac Roman", "sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1"}
 """Encodings a UTF-8 document is commonly mis-decoded through, tried in this order. Windows-1252 as
 Windows itself decodes it (ftfy's "sloppy" codec: its five unassigned bytes become U+0081…), so
@@ -21,39 +34,58 @@ a document with Á or emoji, whose UTF-8 holds those bytes, still round-trips.""
 
 
 def decode_source(raw: bytes | str) -> tuple[str, list[str]]:
-    """The document as text with `\\n` line ends, plus notes on any decoding or repair done."""
+    """The document as text with `\n` line ends, plus notes on any decoding or repair done."""
     notes: list[str] = []
     if isinstance(raw, bytes):
-        if b"\x00" in raw:
-            line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-            raise SourceProblem(
-                line,
-                "the file contains NUL bytes: it is binary, not Markdown text — "
-                "export the playbook as a UTF-8 .md file",
-            )
         if len(raw) > MAX_SOURCE_BYTES:
             raise SourceProblem(
                 1,
                 f"the file has {len(raw):,} bytes, more than the {MAX_SOURCE_BYTES:,} a playbook "
                 "needs — is it the right file?",
             )
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            best = charset_normalizer.from_bytes(raw).best()
-            if best is None:
-                line = raw[: exc.start].count(b"\n") + 1
-                raise SourceProblem(
-                    line, "the file is not text in any known encoding — export the playbook as a UTF-8 .md file"
-                ) from None
-            text = str(best)
-            notes.append(f"decoded as {best.encoding} (the file is not UTF-8)")
+        text, note = _decode(raw)
+        notes += [note] if note else []
     else:
         text = raw.removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, note = repair_mojibake(text)  # first: Latin-1 mojibake holds C1 control characters
     _refuse_control_characters(text)
     return text, notes + ([note] if note else [])
+
+
+def _decode(raw: bytes) -> tuple[str, str | None]:
+    """UTF-8 (or UTF-16 with its byte-order mark) as it is; another encoding only when the guess is sure."""
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), None if codec == "utf-8-sig" else f"decoded as {codec.upper()}"
+            except UnicodeDecodeError as exc:
+                raise SourceProblem(raw[: exc.start].count(b"\n") + 1, SAVE_AS_UTF8) from None
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise SourceProblem(
+            line,
+            "the file contains NUL bytes: it is binary, not Markdown text — export the playbook as a UTF-8 .md file",
+        )
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        first_bad = raw[: exc.start].count(b"\n") + 1
+    guesses = []
+    for codec, name in SINGLE_BYTE.items():
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        unusual = [c for c in text if ord(c) > 127]
+        plausible = sum(c in SPANISH for c in unusual) / len(unusual)
+        if text.encode(codec) == raw:  # it round-trips: nothing was lost or guessed
+            guesses.append((plausible, name, text))
+    if guesses:
+        plausible, name, text = max(guesses)
+        if plausible >= SURE:
+            return text, f"decoded as {name} (the file is not UTF-8)"
+    raise SourceProblem(first_bad, SAVE_AS_UTF8)
 
 
 def _refuse_control_characters(text: str) -> None:

@@ -1,25 +1,30 @@
-"""Installing an import: the files validated by the loader in a scratch folder, then moved into place."""
+"""Installing an import without destroying anything: the files are validated by the loader in a scratch
+folder beside OUT, then moved into OUT when OUT is new or an empty folder, or else into a fresh folder
+beside it (`OUT-import-20261201-073000`). Nothing the importer did not create is ever deleted, renamed or
+overwritten; OUT may not be a project's folder or anything inside its data/."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from ..loader import DataErrors, load_playbook
-from .document import UNMAPPED_FILE, ImportResult
+from .document import ImportResult
 
 
-def write_import(result: ImportResult, out_dir: Path) -> list[str]:
-    """Validate the files with the loader in a scratch folder, then move them into out_dir.
+class Refused(Exception):
+    """OUT is a place an import must never write to."""
 
-    Returns the loader's problems (nothing written) or an empty list. out_dir/data is replaced
-    as a whole, so a re-import leaves no file from an earlier one.
-    """
-    out_dir = Path(out_dir)
-    with tempfile.TemporaryDirectory(prefix="playbook-import-") as scratch:
-        stage = Path(scratch)
+
+def write_import(result: ImportResult, out_dir: Path) -> tuple[list[str], Path | None]:
+    """Validate the files, then write them where nothing is lost; (the loader's problems, the folder written)."""
+    dest = destination(Path(out_dir))
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{dest.name}.importing-", dir=dest.parent))
+    try:
         for relative, text in result.files.items():
             path = stage / relative
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -31,25 +36,31 @@ def write_import(result: ImportResult, out_dir: Path) -> list[str]:
                 f"{result.source}: the imported {error} — please report this document "
                 "(the importer produced data the schema refuses)"
                 for error in exc.errors
-            ]
-        _install(stage, out_dir)
-    return []
+            ], None
+        if dest.is_dir():  # an empty folder: fill it (renames on one file system)
+            for item in stage.iterdir():
+                os.rename(item, dest / item.name)
+        else:
+            os.rename(stage, dest)  # a new name: nothing is replaced
+        return [], dest
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
 
 
-def _install(stage: Path, out_dir: Path) -> None:
-    """Swap stage/data in for out_dir/data (renames on one file system), then unmapped.yml."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    incoming, outgoing = out_dir / ".data.importing", out_dir / ".data.replaced"
-    for leftover in (incoming, outgoing):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    shutil.copytree(stage / "data", incoming)
-    target = out_dir / "data"
-    if target.exists():
-        target.rename(outgoing)
-    incoming.rename(target)
-    if outgoing.exists():
-        shutil.rmtree(outgoing)
-    partial = out_dir / f".{UNMAPPED_FILE}.importing"
-    shutil.copyfile(stage / UNMAPPED_FILE, partial)
-    os.replace(partial, out_dir / UNMAPPED_FILE)
+def destination(out: Path) -> Path:
+    """Where an import asked to write into `out` writes: `out` when it is new or an empty folder, else a fresh
+    folder beside it. Raises Refused for a project's own folder or anything under its data/."""
+    real = out.resolve()
+    for folder in [real, *real.parents]:
+        if (folder / "mkdocs.yml").is_file() and (folder == real or (folder / "data") in [real, *real.parents]):
+            raise Refused(f"{out}: is a playbook project's folder or inside its data/ — give a new folder instead")
+    if not os.path.lexists(out):
+        return out
+    if out.is_dir() and not out.is_symlink() and not any(out.iterdir()):
+        return out
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        fresh = out.parent / (f"{out.name}-import-{stamp}" + (f"-{n}" if n > 1 else ""))
+        if not os.path.lexists(fresh):
+            return fresh
+    raise Refused(f"{out}: no free name beside it for the import — give a new folder")
