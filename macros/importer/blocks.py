@@ -32,6 +32,10 @@ class SourceProblem(Exception):
         self.message = message
 
 
+MAX_STRUCTURED = 1_000
+"""The longest line read as a heading, a list item, a label or a footer line (a real one is far shorter)."""
+
+
 @dataclass(frozen=True)
 class Token:
     """One block of the document: a heading, a list item, a table row, a code block or a paragraph."""
@@ -84,7 +88,10 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _line_token(raw: str, stripped: str, number: int) -> Token:
-    """The block of one non-blank line outside code."""
+    """The block of one non-blank line outside code. A line too long to be a heading, an item or a label is a
+    paragraph: no pattern runs over it (some are quadratic in a line's length), and it is kept as it is."""
+    if len(stripped) > MAX_STRUCTURED:
+        return Token("para", number, stripped, (raw,))
     if match := HEADING.match(stripped):
         return Token("heading", number, match.group(2), (raw,), level=len(match.group(1)))
     if RULE.match(stripped):
@@ -102,7 +109,7 @@ def _line_token(raw: str, stripped: str, number: int) -> Token:
 
 def bold_label(token: Token) -> tuple[str, str] | None:
     """`**Resultado:** text` → ('Resultado', 'text'); None when the block is not a bold label."""
-    if token.kind != "para":
+    if token.kind != "para" or len(token.text) > MAX_STRUCTURED:
         return None
     match = BOLD_LABEL.match(token.text)
     if not match:

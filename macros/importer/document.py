@@ -13,7 +13,7 @@ from ..kinds import KINDS
 from ..kinds.summary import FIGURE_KEYS
 from ..models import default_labels
 from . import dump
-from .blocks import DESCRIPTIONS, FIGURE, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
+from .blocks import DESCRIPTIONS, FIGURE, MAX_STRUCTURED, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
 from .source import decode_source
 from .words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold
 
@@ -165,7 +165,7 @@ class DocumentReader:
         icon, title = split_icon(heading.text)
         subtitle = None
         for token in tokens[:title_at] + tokens[title_at + 1 :]:
-            match = BOLD_LINE.match(token.text) if token.kind == "para" else None
+            match = BOLD_LINE.match(token.text) if token.kind == "para" and len(token.text) <= MAX_STRUCTURED else None
             if subtitle is None and match and not bold_label(token):
                 subtitle = match.group("text").strip()
             else:
@@ -187,7 +187,13 @@ class DocumentReader:
         end = len(tokens)
         while end and tokens[end - 1].kind == "rule":
             end -= 1
-        if end and tokens[end - 1].kind == "para" and (match := CLOSING.match(tokens[end - 1].text)):
+        closing = tokens[end - 1] if end else None
+        if (
+            closing
+            and closing.kind == "para"
+            and len(closing.text) <= MAX_STRUCTURED
+            and (match := CLOSING.match(closing.text))
+        ):
             self.info["closing_quote"] = match.group("quote").strip()
             self.info["closing_icons"] = Icon(match.group("icons").strip() or self.info["icon"])
             end -= 1

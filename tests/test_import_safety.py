@@ -1,0 +1,138 @@
+"""Issue 18: an import never destroys (nothing it did not create is deleted, renamed or overwritten) and
+never corrupts (a file that is not UTF-8 is decoded only when the guess is sure and round-trips)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+import yaml
+
+from helpers import ENV, ROOT, SEED, copy_project
+from macros.importer.cli import main
+from macros.importer.document import import_markdown
+
+
+def snapshot(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def imported_into(capsys) -> str:
+    out = capsys.readouterr().out
+    return out.strip().splitlines()[-1]
+
+
+def test_an_import_into_a_folder_with_an_authors_work_touches_none_of_it(tmp_path, capsys):
+    out = tmp_path / "out"
+    (out / "data" / "support_types").mkdir(parents=True)
+    (out / "data" / "support_types" / "hibrido.yml").write_text("id: hibrido  # mi tipo nuevo\n", encoding="utf-8")
+    (out / "notas.txt").write_text("sin guardar en git\n", encoding="utf-8")
+    before = snapshot(out)
+    assert main([str(SEED), str(out)]) == 0
+    assert snapshot(out) == before, "the author's new type and notes are untouched"
+    said = capsys.readouterr().out
+    (beside,) = [p for p in tmp_path.iterdir() if p.name.startswith("out-import-")]
+    assert f"the import went beside it, into {beside}" in said
+    assert (beside / "data" / "playbook.yml").is_file() and (beside / "unmapped.yml").is_file()
+
+
+@pytest.mark.parametrize("kind", ["file", "symlink to data", "dangling symlink"])
+def test_out_of_any_kind_is_left_as_it_is(tmp_path, capsys, kind):
+    out = tmp_path / "out"
+    if kind == "file":
+        out.write_text("no soy una carpeta\n", encoding="utf-8")
+    elif kind == "symlink to data":
+        (tmp_path / "elsewhere" / "data").mkdir(parents=True)
+        out.symlink_to(tmp_path / "elsewhere")
+    else:
+        out.symlink_to(tmp_path / "nowhere")
+    before = {p.name: (p.is_symlink(), p.is_file()) for p in tmp_path.iterdir()}
+    assert main([str(SEED), str(out)]) == 0
+    after = {p.name: (p.is_symlink(), p.is_file()) for p in tmp_path.iterdir() if not p.name.startswith("out-import-")}
+    assert after == before
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith("out-import-")]) == 1
+
+
+@pytest.mark.parametrize("where", [".", "data", "data/support_types"])
+def test_out_inside_a_project_or_its_data_is_refused_with_one_line(tmp_path, capsys, where):
+    project = copy_project(tmp_path / "project")
+    before = snapshot(project)
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "import", str(SEED), where],
+        cwd=project, env=ENV, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "playbook project's folder" in result.stderr
+    assert snapshot(project) == before
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "missing"])
+def test_a_source_that_is_not_a_file_gets_one_line_and_no_hang(tmp_path, kind):
+    source = tmp_path / "src.md"
+    if kind == "folder":
+        source.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(source)
+    command = [sys.executable, "-m", "macros", "import", str(source), str(tmp_path / "out")]
+    started = time.monotonic()
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{source}:1: ") and " — " in result.stderr
+    assert time.monotonic() - started < 30 and not (tmp_path / "out").exists()
+
+
+SPANISH_ONLY = SEED.read_text(encoding="utf-8").encode("latin-1", errors="ignore").decode("latin-1")
+"""The seed without what Latin-1 cannot hold (its emoji): every accent, ñ, ¿ and ¡ kept."""
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [("latin-1", SPANISH_ONLY), ("cp1252", SPANISH_ONLY), ("utf-16", SEED.read_text(encoding="utf-8"))],
+)
+def test_the_seed_saved_in_another_encoding_imports_letter_for_letter(codec, text):
+    result = import_markdown(text.encode(codec), f"seed.{codec}.md")
+    assert result.ok, result.errors
+    original = import_markdown(text.encode("utf-8"), "seed.md")
+    assert result.files == original.files, "the same data as the UTF-8 file: nothing decoded wrongly"
+    assert "¿" in result.files["data/support_types/reactivo.yml"]
+
+
+def test_the_seed_saved_in_mac_roman_imports_letter_for_letter():
+    text = SPANISH_ONLY.encode("mac_roman", errors="ignore").decode("mac_roman")
+    result = import_markdown(text.encode("mac_roman"), "seed.mac.md")
+    assert result.ok and result.files == import_markdown(text.encode("utf-8"), "seed.md").files
+    assert any("decoded as Mac Roman" in line for line in result.report)
+
+
+def test_a_utf8_file_with_two_latin1_phrases_is_refused_not_garbled():
+    raw = SEED.read_bytes() + "\nNota: Resolución rápida y atención.\n".encode("latin-1")
+    result = import_markdown(raw, "mixed.md")
+    (error,) = result.errors
+    assert "save it as UTF-8" in error and not result.files
+    first_latin1_line = SEED.read_bytes().count(b"\n") + 2
+    assert error.startswith(f"mixed.md:{first_latin1_line}:"), "at the first line that is not UTF-8"
+
+
+HOSTILE_LINES = {
+    "a long heading": "## " + "a " * 64_000 + "#",
+    "digits in a title": "### " + "1 " * 64_000 + "x",
+    "an unclosed label": "**" + "a" * 128_000,
+    "spaces before an arrow": "### **Caso 9: " + " " * 128_000 + "→**",
+    "an unclosed quote": '**"' + "a" * 128_000,
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE_LINES)
+def test_a_hostile_line_of_128_kb_is_kept_and_answered_at_once(tmp_path, name):
+    source = tmp_path / "hostil.md"
+    title, rest = SEED.read_text(encoding="utf-8").split("\n", 1)
+    source.write_text(f"{title}\n\n{HOSTILE_LINES[name]}\n\n{rest}", encoding="utf-8")  # before the first section
+    command = [sys.executable, "-m", "macros", "import", str(source), str(tmp_path / "out")]
+    # A guard against hanging, not a benchmark: the spaces before the arrow took 107 s before the fix.
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr[-500:]
+    kept = yaml.safe_load((tmp_path / "out" / "unmapped.yml").read_text(encoding="utf-8"))
+    assert HOSTILE_LINES[name].strip() in [block["text"] for block in kept], "nothing is dropped silently"
