@@ -42,7 +42,7 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> Playbook:
             continue
         if kind.is_folder:
             paths = sorted(p for relative, p in files.items() if relative.startswith(kind.data))
-            if not paths and kind.data not in files:
+            if not paths and kind.data not in files and not kind.optional:
                 errors.append(DataError(_display(data_dir / kind.data, root), 1, "", say.say("no_folder_files")))
         elif kind.data in files:
             paths = [files[kind.data]]

@@ -146,7 +146,8 @@ class Messages:
         if kind in {"word_too_long", "control_character"}:
             return self.say(kind, **err["ctx"])
         if kind == "string_too_long":
-            return self.say("text_too_long", length=len(str(value)), limit=LIMITS["text"])
+            limit = err.get("ctx", {}).get("max_length", LIMITS["text"])
+            return self.say("text_too_long", length=len(str(value)), limit=limit)
         if kind == "string_pattern_mismatch":
             if "\n" in str(value) or "\r" in str(value):
                 return self.say("line_break")

@@ -19,22 +19,23 @@ from pydantic_core import PydanticCustomError
 # Frozen: validated data is never edited after loading.
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
-LIMITS = {"text": 2_000, "word": 120, "order": 100_000}
+LIMITS = {"text": 2_000, "word": 120, "order": 100_000, "page_word": 1_000}
 """The longest text field, the longest word in it (print-site's anchor pass is quadratic in a word's
 length), and the highest `order`: far beyond any real playbook, small enough to keep every build fast."""
 
 
-def _plain_line(text: str) -> str:
+def plain_text(text: str, lines: bool = False) -> str:
     """No invisible control characters (ESC, NUL…: pasted by accident, they reach titles and terminals), and
-    no word too long for the build (the schema's pattern says the same to editors)."""
-    control = next((c for c in text if unicodedata.category(c) == "Cc"), None)
+    no word too long for the build (the schema's pattern says the same to editors). `lines`: Markdown over
+    several lines (line breaks and tabs allowed, longer words: a link's address)."""
+    allowed = "\n\t" if lines else ""
+    control = next((c for c in text if unicodedata.category(c) == "Cc" and c not in allowed), None)
     if control is not None:
         raise PydanticCustomError("control_character", "a control character", {"code": f"U+{ord(control):04X}"})
+    limit = LIMITS["page_word" if lines else "word"]
     longest = max(text.split(), key=len, default="")
-    if len(longest) > LIMITS["word"]:
-        raise PydanticCustomError(
-            "word_too_long", "a word is too long", {"length": len(longest), "limit": LIMITS["word"]}
-        )
+    if len(longest) > limit:
+        raise PydanticCustomError("word_too_long", "a word is too long", {"length": len(longest), "limit": limit})
     return text
 
 
@@ -48,7 +49,7 @@ Text = Annotated[
         max_length=LIMITS["text"],
         pattern=r"^[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f][^\x00-\x1f\x7f]*$",
     ),
-    AfterValidator(_plain_line),
+    AfterValidator(plain_text),
     Field(json_schema_extra={"not": {"pattern": f"\\S{{{LIMITS['word'] + 1}}}"}}),
 ]
 """One line of plain text, shown literally (no Markdown, no HTML)."""

@@ -54,7 +54,7 @@ class Site:
     def navigation(self, title: Callable[[str], str] = str) -> list[dict]:
         """MkDocs' nav: every kind in reading order. `title` prepares each title for the engine's templates
         (e.g. HTML-escaping it)."""
-        return [kind.navigation(self, title) for kind in KINDS]
+        return [entry for kind in KINDS if (entry := kind.navigation(self, title))]
 
 
 def pdf_files(playbook: Playbook) -> dict[str, str]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from helpers import ROOT
 from macros import kinds, sitemap
-from macros.kinds import support_types
+from macros.kinds import pages, support_types
 from macros.loader import DataErrors, load_playbook
 from macros.site import Site
 
@@ -133,6 +133,9 @@ def test_mutated_data_gives_a_site_or_errors_never_a_crash(texts):
             if name == "support_type_page":
                 for support_type in playbook.support_types:
                     assert renderer(site, support_types.page_of(support_type.id), support_type.id)
+            elif name == "free_page":
+                for free in playbook.pages:
+                    assert renderer(site, pages.page_of(free.id), free.id)
             else:
                 assert renderer(site, sitemap.HOME) is not None
         shutil.rmtree(project / "data")

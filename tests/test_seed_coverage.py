@@ -17,10 +17,11 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def seed_units() -> list[str]:
-    """Headings, bullets, steps, script lines, table cells, labels, principles and footer lines of the seed."""
+def seed_units(source=SEED) -> list[str]:
+    """Headings, bullets, steps, script lines, table cells, labels, principles and footer lines of the seed
+    (or of another document)."""
     units, in_code = [], False
-    for raw in SEED.read_text(encoding="utf-8").splitlines():
+    for raw in source.read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if line.startswith("```"):
             in_code = not in_code
@@ -34,7 +35,7 @@ def seed_units() -> list[str]:
         elif line.startswith("#"):
             units.append(line.lstrip("#").strip().rstrip(":").replace("**", "").rstrip(":"))
         else:
-            line = re.sub(r"^(- \[ \]|-|\d+\.)\s+", "", line)
+            line = re.sub(r"^(- \[ \]|-|\d+\.|>)\s+", "", line)
             line = re.sub(r"\[([^\]]+)\]\(#[^)]*\)", r"\1", line)  # the index's links: their text
             units.append(line.strip('"'))
     return [u for u in (normalise(u).strip('"') for u in units) if u]

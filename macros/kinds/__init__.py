@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import browser, case_studies, checklist, guide, home, optimization, summary, support_types
+from . import browser, case_studies, checklist, guide, home, optimization, pages, summary, support_types
 from .base import Kind
 
 KINDS: tuple[Kind, ...] = (
@@ -18,6 +18,7 @@ KINDS: tuple[Kind, ...] = (
     case_studies.KIND,
     checklist.KIND,
     summary.KIND,
+    pages.KIND,
 )
 
 

@@ -118,6 +118,8 @@ class Kind:
     """Its page in docs/ (the first one when the collection is split)."""
     per_page: int | None = None
     """Past this many items the collection is split over several pages (about 60 KiB each)."""
+    optional: bool = False
+    """Its data may be absent (a folder with no file, or no folder)."""
     item_name: str | None = None
     """For a folder of one file per item: what its ids name ("support type"), in the cross-checks."""
     readers: tuple[SectionReader, ...] = ()

@@ -1,0 +1,154 @@
+"""Free pages (data/pages/<id>.yml): Markdown an author writes by hand, or that the importer could not fit
+into a structured kind, so that every line of a source document reaches the site. One page each
+(paginas/<id>/), in the navigation after the summary.
+
+Their Markdown is rendered (headings, emphasis, lists, tables, links, quotes) but stays data: raw HTML,
+template syntax (`{{ }}`, `{% %}`), attribute lists (`{: …}`) and script links (`javascript:`) show literally."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+from markupsafe import Markup
+from pydantic import AfterValidator, StringConstraints
+
+from .. import render
+from ..errors import DataError
+from ..importer.blocks import HEADING
+from ..importer.words import slug, split_icon, unique
+from ..models import LIMITS, Model, Order, Playbook, Slug, Text, plain_text
+from .base import Ids, Kind, Loaded
+
+if TYPE_CHECKING:
+    from ..site import Site
+
+PAGES_DIR = "paginas"
+MAX_MARKDOWN = 100_000
+MAX_BLOCK = 10_000
+"""The longest block of a document the importer puts on a free page."""
+
+MarkdownText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_MARKDOWN, pattern=r"\S"),
+    AfterValidator(lambda text: plain_text(text, lines=True)),
+]
+"""Markdown over several lines (a YAML block: `markdown: |`), shown as Markdown but never as HTML."""
+
+
+class FreePage(Model):
+    """One file of data/pages/: a page of Markdown."""
+
+    id: Slug
+    title: Text
+    order: Order = 0
+    markdown: MarkdownText
+
+
+def page_of(page_id: str) -> str:
+    return f"{PAGES_DIR}/{page_id}.md"
+
+
+SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):(?:[^()]|\([^()]*\))*\)", re.IGNORECASE)
+QUOTE_MARKERS = re.compile(r"^(\s*(?:&gt;\s*)+)", re.MULTILINE)
+
+
+def as_data(markdown: str) -> Markup:
+    """Markdown whose markup is Markdown's alone: HTML's and Jinja's specials, and attr_list's braces, become
+    entities (shown as typed), a quote's `>` at the start of a line stays a quote, and a link to a script
+    goes nowhere."""
+    escaped = markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = QUOTE_MARKERS.sub(lambda m: m.group(1).replace("&gt;", ">"), escaped)
+    escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")
+    return Markup(SCRIPT_LINK.sub("](#)", escaped))
+
+
+def free_page(site: Site, here: str, page_id: str) -> str:
+    """One free page: its title, then its Markdown."""
+    page = next(p for p in site.playbook.pages if p.id == page_id)
+    return render.page("free_page.md", site, here, page=page, body=as_data(page.markdown))
+
+
+class Pages(Kind):
+    key = "pages"
+    data = "pages/"
+    model = FreePage
+    item_name = "free page"
+    optional = True
+
+    @property
+    def schema_name(self) -> str:
+        return "page.schema.json"
+
+    def title(self, playbook: Playbook) -> str:
+        return playbook.info.labels.more
+
+    def navigation(self, site: Site, title: Callable[[str], str]) -> dict | None:
+        pages = site.playbook.pages
+        if not pages:
+            return None
+        return {title(self.title(site.playbook)): [{title(p.title): page_of(p.id)} for p in pages]}
+
+    def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
+        return [(p.title, page_of(p.id), None) for p in site.playbook.pages]
+
+    def generated_pages(self, site: Site) -> dict[str, str]:
+        return {page_of(p.id): f'{{{{ free_page("{p.id}") }}}}\n' for p in site.playbook.pages}
+
+    def order(self, loaded: list[Loaded]) -> list[Loaded]:
+        return sorted(loaded, key=lambda one: (one.value.order, one.value.id))
+
+    def cross_check(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
+        errors = []
+        for one in loaded:
+            if one.value.id != one.stem:
+                message = ids.say.id_not_file_name(one.value.id, one.stem)
+                errors.append(DataError(one.doc.name, one.doc.line_of(("id",)), "id", message))
+            errors += ids.claim("free page", one.value.id, one.doc, ("id",))
+        return errors
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return {"free_page": free_page}
+
+    def after_reading(self, reader) -> None:
+        """What no kind could hold becomes free pages, one per section it came from (in the source's order),
+        so every line of the document reaches the site. A block too long for a page (over MAX_BLOCK
+        characters, or with a word over the limit) stays in unmapped.yml only."""
+        sections: dict[str, list[dict]] = {}
+        for block in sorted(reader.ctx.unmapped, key=lambda b: b["line"]):
+            fits = (
+                len(block["text"]) <= MAX_BLOCK
+                and max(map(len, block["text"].split()), default=0) <= LIMITS["page_word"]
+            )
+            if fits:  # else not a paragraph anyone wrote: unmapped.yml keeps it, the page does not
+                sections.setdefault(block["section"], []).append(block)
+        taken: set[str] = set()
+        pages = []
+        for order, (section, blocks) in enumerate(sections.items(), start=1):
+            title = reader.ctx.labels_default("notes") if section.startswith("(") else reader.display_title(section)
+            heading = HEADING.match(blocks[0]["text"])
+            if heading and split_icon(heading.group(2))[1] == section:  # the section's own heading: its title
+                icon = split_icon(heading.group(2))[0]
+                title, blocks = f"{icon} {title}".strip(), blocks[1:] or blocks
+            while sum(len(b["text"]) + 2 for b in blocks) > MAX_MARKDOWN:
+                blocks = blocks[:-1]  # the rest stays in unmapped.yml
+            pages.append(
+                {
+                    "id": unique(slug(title), taken, "pagina"),
+                    "title": title,
+                    "order": order,
+                    "markdown": "\n\n".join(block["text"] for block in blocks) + "\n",
+                }
+            )
+        reader.results[self.key] = pages
+
+    def import_files(self, reader, files: dict[str, Any]) -> dict[str, Any]:
+        return {f"data/{self.data}{page['id']}.yml": page for page in reader.results.get(self.key, [])}
+
+    def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
+        pages = [value for path, value in files.items() if path.startswith(f"data/{self.data}")]
+        return [(len(pages), "free page")] if pages else []
+
+
+KIND = Pages()
