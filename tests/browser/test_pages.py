@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from helpers import build, copy_project
+from local_site import serve
+
 
 def test_every_page_loads_without_console_errors_or_foreign_requests(page, server, site):
     paths = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
@@ -35,3 +38,33 @@ def test_placeholders_are_visibly_marked(page, server):
     assert style["fontWeight"] == "700" and code["fontWeight"] != "700"
     assert style["color"] != code["color"]
     assert style["outlineStyle"] == "dashed"
+
+
+def test_a_stored_palette_of_the_wrong_shape_breaks_nothing(page, server):
+    """Material's own storage key: a wrong shape must not stop its bundle (search stayed on "Inicializando")."""
+    page.goto(f"{server}/")
+    page.evaluate("""() => localStorage.setItem("/.__palette", JSON.stringify({index: "x", color: 5}))""")
+    page.reload()
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("devolucion", delay=15)
+    page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    page.keyboard.press("Escape")
+    scheme = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator("[data-md-component=palette] label:not([hidden])").first.click()  # the colour toggle still works
+    assert page.evaluate("document.body.dataset.mdColorScheme") != scheme
+    assert page.console_errors == []
+
+
+def test_a_long_address_in_a_checklist_item_does_not_widen_a_phone_page(browser, tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("wide") / "project")
+    checklist = project / "data" / "checklist.yml"
+    long = "https://intranet.example.org/procedimientosdesoporteatencionalclienteychecklistdeimplementacion2025"
+    text = checklist.read_text(encoding="utf-8").replace("text: Prepara equipo", f"text: Prepara equipo {long}")
+    checklist.write_text(text, encoding="utf-8")
+    assert build(project, project / "site").returncode == 0
+    with serve(project / "site") as base:
+        phone = browser.new_page(viewport={"width": 375, "height": 812})
+        phone.goto(f"{base}/checklist/")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+        phone.close()
