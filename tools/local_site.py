@@ -61,6 +61,13 @@ def serve(
         httpd.server_close()
 
 
+def free_port() -> int:
+    """A port nothing listens on now: for a site built with its address (site_url) before it is served."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def launch(playwright):
     """Debian's Chromium, headless, with LAUNCH_ARGS: `playwright` is what sync_playwright() yields."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
@@ -69,9 +76,7 @@ def launch(playwright):
 @contextlib.contextmanager
 def live_preview(project: str | PathLike[str], timeout: float = 60) -> Iterator[str]:
     """`mkdocs serve` of a project (what `make serve` runs) on a free port; yields its base URL once it answers."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import socket
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -33,9 +32,7 @@ def server(serve, site):
 def instant_server(serve, tmp_path_factory):
     """The site as built by a host who sets `site_url` to its real address: only then does Material's instant
     navigation work (it follows just the links listed in sitemap.xml, which is empty without site_url)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = local_site.free_port()
     project = copy_project(tmp_path_factory.mktemp("instant") / "project")
     result = build(project, project / "site", site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, result.stderr

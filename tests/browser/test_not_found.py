@@ -3,24 +3,17 @@ the ways on, styled when the site is hosted under a sub-path (a GitHub Pages pro
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
+from test_subpath import PREFIX, SubPathHandler
 
 from helpers import build, copy_project
-from local_site import QuietHandler
-
-PREFIX = "/playbook"
+from local_site import free_port
 
 
-class PagesHost(QuietHandler):
-    """Serves the site only under PREFIX, and its 404.html for any address it does not have, as GitHub Pages does."""
-
-    def translate_path(self, path):
-        if not (path == PREFIX or path.startswith(PREFIX + "/")):
-            return "/nonexistent"
-        return super().translate_path(path[len(PREFIX) :] or "/")
+class PagesHost(SubPathHandler):
+    """The sub-path host, serving its 404.html for any address it does not have, as GitHub Pages does."""
 
     def send_error(self, code, message=None, explain=None):
         if code != 404:
@@ -35,9 +28,7 @@ class PagesHost(QuietHandler):
 
 @pytest.fixture(scope="module")
 def hosted(serve, tmp_path_factory):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     project = copy_project(tmp_path_factory.mktemp("pages") / "project")
     result = build(project, project / "site", site_url=f"http://127.0.0.1:{port}{PREFIX}/")
     assert result.returncode == 0, result.stderr
