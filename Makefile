@@ -22,16 +22,11 @@ $(VENV)/.test: $(VENV)/.site
 serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000, rebuilding on changes
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.site  ## build the site into site/ (built aside, then swapped: a failed build leaves the old site)
-	rm -rf site.partial
-	$(PYTHON) -m mkdocs build --strict --site-dir site.partial
-	rm -rf site && mv site.partial site
+build: $(VENV)/.site  ## build the site into site/ (built aside, swapped in one step, one build at a time)
+	$(PYTHON) tools/publish.py
 
 pdf: $(VENV)/.test chromium emoji-font  ## build, then the handout and the checklist as PDFs in site/pdf/ (PAPER=Letter for Letter)
-	rm -rf site.partial
-	PLAYBOOK_PDF=true $(PYTHON) -m mkdocs build --strict --site-dir site.partial
-	$(PYTHON) tools/pdf.py site.partial --paper $(PAPER)
-	rm -rf site && mv site.partial site
+	$(PYTHON) tools/publish.py --pdf --paper $(PAPER)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -76,4 +71,4 @@ emoji-font:  ## Debian's Noto Color Emoji: the headings' icons print in the PDFs
 	@fc-list | grep -qi "Noto Color Emoji" || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-color-emoji >/dev/null; }
 
 clean:
-	rm -rf site site.partial dist .pytest_cache
+	rm -rf site site.building-* site.old-* .build.lock dist .pytest_cache

@@ -124,6 +124,8 @@ def parse_yaml(raw: bytes, name: str, say: Messages, errors: list[DataError]) ->
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "flow" in (exc.context or ""):
+            mark = exc.context_mark  # a `[` or `{` left open: where it opened, not where the file ends
         line = mark.line + 1 if mark else 1
         opened = _unclosed_quote(text, line)
         if opened:  # the parser trips far below a quote left open: point at the quote

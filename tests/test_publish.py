@@ -1,0 +1,61 @@
+"""Issue 19: `make build` puts the new site in place in one step, one build at a time: a failed or
+interrupted build leaves the previous site as it was, and two builds at once both end well."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+from helpers import ENV, ROOT, copy_project
+
+PUBLISH = [sys.executable, str(ROOT / "tools" / "publish.py")]
+
+
+def publish(project, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(PUBLISH, cwd=project, env=ENV, capture_output=True, text=True, timeout=300, **kwargs)
+
+
+def leftovers(project) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith("site."))
+
+
+def test_a_build_replaces_the_site_whole_and_leaves_nothing_beside_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "site").mkdir()
+    (project / "site" / "stale.html").write_text("de un sitio anterior\n", encoding="utf-8")
+    assert publish(project).returncode == 0
+    assert (project / "site" / "index.html").is_file() and not (project / "site" / "stale.html").exists()
+    assert leftovers(project) == []
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert publish(project).returncode == 0
+    before = (project / "site" / "index.html").read_bytes()
+    (project / "data" / "checklist.yml").write_text("id: [roto\n", encoding="utf-8")
+    result = publish(project)
+    assert result.returncode != 0 and "data/checklist.yml:1:" in result.stderr
+    assert (project / "site" / "index.html").read_bytes() == before and leftovers(project) == []
+
+
+def test_an_interrupted_build_leaves_the_previous_site_in_place(tmp_path):
+    project = copy_project(tmp_path / "project")
+    assert publish(project).returncode == 0
+    pages = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*.html"))
+    build = subprocess.Popen(PUBLISH, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.8)  # MkDocs is writing the new site aside
+    build.send_signal(signal.SIGINT)
+    build.wait(timeout=60)
+    assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*.html")) == pages
+
+
+def test_two_builds_at_once_both_end_well(tmp_path):
+    project = copy_project(tmp_path / "project")
+    runs = [subprocess.Popen(PUBLISH, cwd=project, env=ENV, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(run.communicate(timeout=300)[1], run.returncode) for run in runs]
+    results = [(code, err) for err, code in results]
+    assert [code for code, _ in results] == [0, 0], results
+    assert not any("Traceback" in err or "cannot stat" in err for _, err in results)
+    assert (project / "site" / "index.html").is_file() and leftovers(project) == []
