@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import kinds, render, sitemap
+from . import csp, kinds, render, sitemap
 from .errors import DataError
 from .loader import DataErrors, load_playbook
 from .messages import Messages, available, visible
@@ -48,6 +48,8 @@ class PlaybookPlugin(BasePlugin):
         """This build's site; None while the data has problems (during `mkdocs serve` only)."""
         self.problems: list[DataError] = []
         self.say = Messages()
+        self.script_hashes: set[str] = set()
+        """Every page's inline scripts, for the site-wide policy in _headers (see macros/csp.py)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
@@ -56,6 +58,7 @@ class PlaybookPlugin(BasePlugin):
     def on_config(self, config):
         """Validate all data before anything is written, then wire the site to it."""
         data_dir = Path(config.config_file_path).parent / "data"
+        self.script_hashes = set()
         language = config.theme.get("language") or DEFAULT_LANGUAGE
         self.say = Messages(language if available(language) else DEFAULT_LANGUAGE)
         macros = config.plugins["macros"]
@@ -134,8 +137,20 @@ class PlaybookPlugin(BasePlugin):
     @event_priority(-100)  # after print-site has added its script
     def on_post_page(self, output, page, config):
         """print-site adds its script to every page, but only the handout (which print-site renders again
-        after this, with the script) calls it: elsewhere it is one more request before the page settles."""
-        return PRINT_SITE_SCRIPT.sub("", output)
+        after this, with the script) calls it: elsewhere it is one more request before the page settles.
+        Then the page gets its Content-Security-Policy (macros/csp.py)."""
+        return self._with_policy(PRINT_SITE_SCRIPT.sub("", output), config)
+
+    def on_post_template(self, output_content, template_name, config):
+        """The 404 page (a theme template, not a page) gets its policy too."""
+        return self._with_policy(output_content, config) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, html: str, config) -> str:
+        if _offline_enabled(config):
+            return html  # from file:// a page has no origin for 'self' to match: the policy would block it all
+        html, hashes = csp.with_policy(html)
+        self.script_hashes.update(hashes)
+        return html
 
     @event_priority(-100)  # after print-site has written the handout
     def on_post_build(self, config):
@@ -145,8 +160,10 @@ class PlaybookPlugin(BasePlugin):
         dead in-page anchors)."""
         site = Path(config.site_dir)
         for handout in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
-            text = handout.read_text(encoding="utf-8")
-            handout.write_text(START.sub("", TAG_LINK.sub("", text)), encoding="utf-8")
+            text = START.sub("", TAG_LINK.sub("", handout.read_text(encoding="utf-8")))
+            handout.write_text(self._with_policy(text, config), encoding="utf-8")  # print-site wrote it anew
+        if self.script_hashes:
+            (site / "_headers").write_text(csp.headers_file(self.script_hashes), encoding="utf-8")
         if _offline_enabled(config):
             if not IFRAME_WORKER.is_file():
                 raise PluginError("the offline bundle needs npm's iframe-worker: run `make offline`, which installs it")

@@ -1,0 +1,80 @@
+"""Issue 19: every page carries a strict Content-Security-Policy (no 'unsafe-inline' for scripts) and the
+site works under it, served with the same policy as a header too (`_headers`): any violation fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from local_site import QuietHandler
+
+VIOLATIONS = """window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
+
+
+def header_policy(site) -> str:
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*"
+    name, value = lines[1].strip().split(": ", 1)
+    assert name == "Content-Security-Policy"
+    return value
+
+
+@pytest.fixture(scope="module")
+def strict(serve, site):
+    policy = header_policy(site)
+
+    class StrictHost(QuietHandler):
+        def end_headers(self):
+            self.send_header("Content-Security-Policy", policy)
+            super().end_headers()
+
+    return serve(site, handler=StrictHost)
+
+
+@pytest.fixture()
+def csp_page(browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.add_init_script(VIOLATIONS)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    yield page
+    context.close()
+
+
+def test_every_page_says_its_policy_and_allows_no_inline_script_by_default(site):
+    for path in sorted(site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        assert '<meta http-equiv="Content-Security-Policy"' in html, path
+        policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+        script_src = policy.split("script-src", 1)[1].split(";", 1)[0]
+        assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "'unsafe-inline'" not in header_policy(site).split("script-src", 1)[1].split(";", 1)[0]
+
+
+def test_the_site_works_under_its_policy(csp_page, strict, site):
+    page = csp_page
+    for path in sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html")):
+        page.goto(f"{strict}/{'' if path == '.' else path + '/'}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__violations") == [], path
+    page.goto(f"{strict}/tipos/reactivo/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("devolucion", delay=15)  # Material's search worker runs
+    page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
+    page.keyboard.press("Escape")
+    page.locator("label:has(> #pb-respuesta-rapida-paso-1)").click()  # checklists (playbook.js)
+    panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
+    panel.locator("summary").click()  # Personalizar
+    panel.locator("input[data-pb-field]").first.fill("5")
+    assert (
+        "5 minutos" in page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__original').inner_text()
+    )
+    page.locator("[data-md-component=palette] label:not([hidden])").first.click()  # palette
+    page.goto(f"{strict}/print_page/")
+    page.locator("#print-page-toc a").first.wait_for(state="attached")  # print-site's script built the contents
+    page.goto(f"{strict}/tecnicas/?texto=lealtad")
+    assert page.locator(".pb-browser__item:visible").count() == 1
+    assert page.evaluate("window.__violations") == [] and page.errors == []
