@@ -146,8 +146,10 @@ class PlaybookPlugin(BasePlugin):
         return self._with_policy(output_content, config) if template_name.endswith(".html") else output_content
 
     def _with_policy(self, html: str, config) -> str:
-        if _offline_enabled(config):
-            return html  # from file:// a page has no origin for 'self' to match: the policy would block it all
+        if _offline_enabled(config) or self.is_serve:
+            # From file:// a page has no origin for 'self' to match; `mkdocs serve` injects its live-reload
+            # script inline into every page: either way the policy would block what the page needs.
+            return html
         html, hashes = csp.with_policy(html)
         self.script_hashes.update(hashes)
         return html
