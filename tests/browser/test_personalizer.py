@@ -1,16 +1,32 @@
-"""Fill-in scripts, as a rep on a call uses them: one field per blank occurrence, named by its line; the script
-on the page shows the values, so every way of copying it gives the filled text; what is typed lasts for the
-tab unless the rep asks the device to remember it, and "Borrar mis datos" forgets everything."""
+"""Fill-in scripts, as a rep on a call uses them, on a phone: one field per blank occurrence, named by its
+line; the script on the page shows the values, so every way of copying it gives the filled text; what is
+typed lasts for the tab unless the rep asks the device to remember it, and "Borrar mis datos" forgets all."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import expect
+
+PHONE = {"width": 390, "height": 844}
 
 SITE = "playbook:soporte-y-servicio-en-ventas"
 KEY = f"{SITE}:script:respuesta-rapida"
 SCRIPT = '.pb-script[data-pb-script="respuesta-rapida"]'
+
+
+@pytest.fixture()
+def page(browser, server):
+    """As a rep on a call uses it: on a phone."""
+    context = browser.new_context(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.console_errors, page.dialogs = [], []
+    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.on("dialog", lambda dialog: dialog.type == "alert" and (page.dialogs.append(dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
 
 
 def open_panel(page, server):
