@@ -72,11 +72,6 @@ class Context:
         self.unmapped.append({"line": token.line, "section": section, "text": "\n".join(token.raw).strip()})
         self.unmapped_report.append(f"{self.source}:{token.line}: unrecognised {what} in “{section}”, kept as unmapped")
 
-    @staticmethod
-    def labels_default(key: str) -> str:
-        """An interface label in the playbook's language, for what the importer names itself."""
-        return default_labels()[key]
-
     def label(self, key: str, value: str) -> None:
         """Take an interface label from the document (the first occurrence wins)."""
         value = value.strip()

@@ -3,6 +3,7 @@ its reader for the importer. One module of macros/kinds/ subclasses Kind for eac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -12,6 +13,8 @@ from ..errors import DataError
 from ..importer import dump
 from ..models import Model, Playbook, Technique
 from ..sitemap import Part, nav_entry, split
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 if TYPE_CHECKING:
     from ..importer.document import DocumentReader, Section
@@ -160,9 +163,17 @@ class Kind:
         """Pages that exist only in the data (page → Markdown calling a macro)."""
         return {}
 
+    def item_page(self, item_id: str) -> str | None:
+        """For a folder of one file per item, each with a page of its own: that page (`tipos/premium.md`)."""
+        return None
+
     def pages_while_broken(self, data_dir: Path) -> list[str]:
-        """The generated pages an author may have open while the data has problems (they show the problems)."""
-        return []
+        """The generated pages an author may have open while the data has problems (they show the problems):
+        one per file of the folder, named by the file."""
+        if not self.is_folder or self.item_page("x") is None:
+            return []
+        stems = (path.stem for path in sorted((data_dir / self.data).glob("*.yml")))
+        return [self.item_page(stem) for stem in stems if SLUG.fullmatch(stem)]
 
     def order(self, loaded: list[Loaded]) -> list[Loaded]:
         """A folder's files in the playbook's reading order."""

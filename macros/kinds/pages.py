@@ -18,7 +18,7 @@ from .. import render
 from ..errors import DataError
 from ..importer.blocks import HEADING
 from ..importer.words import slug, split_icon, unique
-from ..models import LIMITS, Model, Order, Playbook, Slug, Text, plain_text
+from ..models import LIMITS, Model, Order, Playbook, Slug, Text, default_labels, plain_text
 from .base import Ids, Kind, Loaded
 
 if TYPE_CHECKING:
@@ -96,6 +96,9 @@ class Pages(Kind):
     def generated_pages(self, site: Site) -> dict[str, str]:
         return {page_of(p.id): f'{{{{ free_page("{p.id}") }}}}\n' for p in site.playbook.pages}
 
+    def item_page(self, item_id: str) -> str:
+        return page_of(item_id)
+
     def order(self, loaded: list[Loaded]) -> list[Loaded]:
         return sorted(loaded, key=lambda one: (one.value.order, one.value.id))
 
@@ -126,7 +129,7 @@ class Pages(Kind):
         taken: set[str] = set()
         pages = []
         for order, (section, blocks) in enumerate(sections.items(), start=1):
-            title = reader.ctx.labels_default("notes") if section.startswith("(") else reader.display_title(section)
+            title = default_labels()["notes"] if section.startswith("(") else reader.display_title(section)
             heading = HEADING.match(blocks[0]["text"])
             if heading and split_icon(heading.group(2))[1] == section:  # the section's own heading: its title
                 icon = split_icon(heading.group(2))[0]

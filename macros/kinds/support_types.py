@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
@@ -22,7 +20,6 @@ if TYPE_CHECKING:
     from ..site import Site
 
 PAGES_DIR = "tipos"
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 NAV_GROUP_SIZE = 25
 """Past this many support types the navigation groups them (see SupportTypes.navigation)."""
 
@@ -105,9 +102,8 @@ class SupportTypes(Kind):
     def generated_pages(self, site: Site) -> dict[str, str]:
         return {page_of(t.id): f'{{{{ support_type_page("{t.id}") }}}}\n' for t in site.playbook.support_types}
 
-    def pages_while_broken(self, data_dir: Path) -> list[str]:
-        stems = (path.stem for path in sorted((data_dir / self.data).glob("*.yml")))
-        return [page_of(stem) for stem in stems if SLUG.fullmatch(stem)]
+    def item_page(self, item_id: str) -> str:
+        return page_of(item_id)
 
     def order(self, loaded: list[Loaded]) -> list[Loaded]:
         return sorted(loaded, key=lambda one: (one.value.order, one.value.id))
