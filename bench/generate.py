@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from helpers import copy_project  # noqa: E402
+from macros.kinds.guide import KIND as GUIDE  # noqa: E402
 from macros.loader import load_playbook  # noqa: E402
 from macros.models import Playbook  # noqa: E402
 from macros.site import Site  # noqa: E402
@@ -627,7 +628,7 @@ def write_plain(pb: Playbook, dest: Path) -> None:
         "",
         f"**{_md(info.subtitle)}**",
         "",
-        f"[{_md(labels.guide_title)}](guia.md) [{_md(pb.checklist.title)}](checklist.md)",
+        f"[{_md(labels.guide_title)}](guia.md) " * GUIDE.present(pb) + f"[{_md(pb.checklist.title)}](checklist.md)",
         "",
         f"## {labels.index} {{: #indice }}",
         "",
@@ -687,7 +688,8 @@ def write_plain(pb: Playbook, dest: Path) -> None:
             for technique in t.techniques
             for s in technique.situations
         ] + [""]
-    page("guia.md", guide)
+    if GUIDE.present(pb):  # as ours: no situations, no guide
+        page("guia.md", guide)
 
     browser = [f"# {_md(labels.browser_title)}", "", _md(labels.browser_intro), ""]
     for t in pb.support_types:

@@ -46,6 +46,9 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> Playbook:
                 errors.append(DataError(_display(data_dir / kind.data, root), 1, "", say.say("no_folder_files")))
         elif kind.data in files:
             paths = [files[kind.data]]
+        elif kind.optional:
+            loaded[kind.key] = []
+            continue
         else:
             if kind.data not in _reported(errors, root, data_dir):
                 errors.append(DataError(_display(data_dir / kind.data, root), 1, "", say.say("missing_file")))
@@ -69,11 +72,16 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> Playbook:
         raise DataErrors(errors)
     return Playbook(
         {
-            kind.key: [one.value for one in loaded[kind.key]] if kind.is_folder else loaded[kind.key][0].value
+            kind.key: [one.value for one in loaded[kind.key]] if kind.is_folder else _single(loaded[kind.key])
             for kind in KINDS
             if kind.data
         }
     )
+
+
+def _single(loaded: list[Loaded]):
+    """A one-file kind's data, or None when its file is optional and absent."""
+    return loaded[0].value if loaded else None
 
 
 def _load(path: Path, name: str, model: type[pydantic.BaseModel], say: Messages, errors: list[DataError]):

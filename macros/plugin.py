@@ -22,6 +22,7 @@ from mkdocs.structure.files import File
 
 from . import csp, kinds, render, sitemap
 from .errors import DataError
+from .kinds import summary
 from .loader import DataErrors, load_playbook
 from .messages import Messages, available, visible
 from .models import DEFAULT_LANGUAGE
@@ -108,14 +109,19 @@ class PlaybookPlugin(BasePlugin):
 
     def on_files(self, files, config):
         """The pages that exist only in the data (one per support type): stubs calling the same macros every
-        page uses. A collection split over several pages (sitemap.split) gets its later pages as copies of its
-        first page's source: the renderer picks the part from the page's path."""
+        page uses; the pages of kinds the playbook lacks are left out. A collection split over several pages
+        (sitemap.split) gets its later pages as copies of its first page's source: the renderer picks the part
+        from the page's path."""
         if self.site is None:
             data_dir = Path(config.config_file_path).parent / "data"
             for page in (page for kind in kinds.KINDS for page in kind.pages_while_broken(data_dir)):
                 if files.get_file_from_path(page) is None:
                     files.append(File.generated(config, page, content=""))
             return files
+        for kind in kinds.KINDS:  # a kind the playbook does not have (an imported document lacked it): no page
+            absent = files.get_file_from_path(kind.page) if kind.page and not self.site.parts[kind.key] else None
+            if absent:
+                files.remove(absent)
         for page, stub in self.site.generated_pages().items():
             files.append(File.generated(config, page, content=stub))
         for first, later in self.site.paged_sources.items():
@@ -184,11 +190,8 @@ def _template_texts(site: Site, config) -> dict:
     return {
         "playbook": {  # macros/templates/print_cover.tpl
             "title": render.literal(info.title),
-            "subtitle": render.literal(info.subtitle),
-            "version": render.literal(info.version),
-            "version_label": render.literal(labels.version),
-            "last_updated": info.last_updated.isoformat(),
-            "date_label": render.literal(labels.last_updated),
+            "subtitle": render.literal(info.subtitle or ""),
+            "meta": [render.literal(f"{label}: {value}") for label, value in summary.edition_lines(playbook)],
             "print_label": render.literal(labels.print),
             "pdf_label": render.literal(labels.download_pdf),
             "pdf": f"../{site.pdfs['handout']}" if site.pdfs and config.use_directory_urls else None,
@@ -199,13 +202,13 @@ def _template_texts(site: Site, config) -> dict:
             "links": [
                 (render.literal(kind.title(playbook)), _url(kind.page, config) if kind.page != sitemap.HOME else "")
                 for kind in kinds.KINDS
-                if kind.key in ("info", "guide", "browser")
+                if kind.key in ("info", "guide", "browser") and site.parts[kind.key]
             ],
         },
         "playbook_search": {  # overrides/main.html
             "hint": render.literal(labels.no_results_hint),
             "browser": render.literal(labels.no_results_browser),
-            "browser_page": _url(kinds.browser.KIND.page, config),
+            "browser_page": _url(kinds.browser.KIND.page, config) if site.parts[kinds.browser.KIND.key] else None,
         },
     }
 

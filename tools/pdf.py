@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     info, labels = playbook.info, playbook.info.labels
-    title = f"{info.title} · {labels.version} {info.version}"
+    title = info.title + (f" · {labels.version} {info.version}" if info.version else "")
     files = pdf_files(playbook)
     (args.site / "pdf").mkdir(exist_ok=True)
     started = time.monotonic()
@@ -150,15 +150,18 @@ def main(argv: list[str] | None = None) -> int:
             page_css(title, labels.page_of, args.paper, cover=True),
             args.site / files["handout"],
         )
-        checklist = print_page(
-            page,
-            f"{base}/checklist/",
-            page_css(title, labels.page_of, args.paper, cover=False),
-            args.site / files["checklist"],
-        )
+        printed = [f"{files['handout']}: {handout} páginas"]
+        if playbook.checklist:  # an imported playbook may have none
+            checklist = print_page(
+                page,
+                f"{base}/checklist/",
+                page_css(title, labels.page_of, args.paper, cover=False),
+                args.site / files["checklist"],
+            )
+            printed.append(f"{files['checklist']}: {checklist}")
         browser.close()
     seconds = time.monotonic() - started
-    print(f"{files['handout']}: {handout} páginas; {files['checklist']}: {checklist} ({args.paper}, {seconds:.1f} s)")
+    print(f"{'; '.join(printed)} ({args.paper}, {seconds:.1f} s)")
     return 0
 
 

@@ -474,13 +474,18 @@
         });
         terms.append(button);
       });
-      const browser = document.createElement("a");
-      browser.className = "pb-search-help__browser";
-      const url = new URL(texts.dataset.pbBrowserUrl, window.location.href);
-      url.searchParams.set("texto", query);
-      browser.href = url.href;
-      browser.textContent = texts.dataset.pbBrowser.replace("{query}", query);
-      panel.replaceChildren(...(scored.length ? [hint, terms] : []), browser);
+      const offered = scored.length ? [hint, terms] : [];
+      if (texts.dataset.pbBrowserUrl) { // a playbook with no techniques has no browser to offer
+        const browser = document.createElement("a");
+        browser.className = "pb-search-help__browser";
+        const url = new URL(texts.dataset.pbBrowserUrl, window.location.href);
+        url.searchParams.set("texto", query);
+        browser.href = url.href;
+        browser.textContent = texts.dataset.pbBrowser.replace("{query}", query);
+        offered.push(browser);
+      }
+      if (!offered.length) return;
+      panel.replaceChildren(...offered);
       panel.hidden = false;
     };
     new MutationObserver(show).observe(result.querySelector(".md-search-result__meta"), {

@@ -122,7 +122,7 @@ class Kind:
     per_page: int | None = None
     """Past this many items the collection is split over several pages (about 60 KiB each)."""
     optional: bool = False
-    """Its data may be absent (a folder with no file, or no folder)."""
+    """Its data may be absent (no file, a folder with no file, or no folder): the playbook then has none."""
     item_name: str | None = None
     """For a folder of one file per item: what its ids name ("support type"), in the cross-checks."""
     readers: tuple[SectionReader, ...] = ()
@@ -147,17 +147,25 @@ class Kind:
         """What its pages list, when it is a collection."""
         return []
 
-    def parts(self, playbook: Playbook) -> list[Part]:
-        """Its pages (one, or several when the collection is long)."""
-        return split(self.page, self.items(playbook), self.per_page) if self.page else []
+    def present(self, playbook: Playbook) -> bool:
+        """Whether the playbook has content of this kind: one imported from a document that lacks it (no
+        checklist, no support types) has no page, navigation entry or index entry for it."""
+        return True
 
-    def navigation(self, site: Site, title: Callable[[str], str]) -> dict:
+    def parts(self, playbook: Playbook) -> list[Part]:
+        """Its pages (one, or several when the collection is long); none when it is not present."""
+        if not self.page or not self.present(playbook):
+            return []
+        return split(self.page, self.items(playbook), self.per_page)
+
+    def navigation(self, site: Site, title: Callable[[str], str]) -> dict | None:
         """Its entry in MkDocs' nav; `title` prepares a title for the engine (e.g. escaping it)."""
-        return nav_entry(title(self.title(site.playbook)), site.parts[self.key])
+        parts = site.parts[self.key]
+        return nav_entry(title(self.title(site.playbook)), parts) if parts else None
 
     def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
         """(title, page, anchor) of each link the home page's index gives to it."""
-        return [(self.title(site.playbook), self.page, None)]
+        return [(self.title(site.playbook), self.page, None)] if site.parts[self.key] else []
 
     def generated_pages(self, site: Site) -> dict[str, str]:
         """Pages that exist only in the data (page → Markdown calling a macro)."""

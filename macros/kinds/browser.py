@@ -79,8 +79,11 @@ class Browser(Kind):
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.browser_title
 
+    def present(self, playbook: Playbook) -> bool:
+        return any(rows_by_page(playbook)[0])
+
     def parts(self, playbook: Playbook) -> list[Part]:
-        return parts(self.page, rows_by_page(playbook))
+        return parts(self.page, rows_by_page(playbook)) if self.present(playbook) else []
 
     def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
         return []  # a tool, not a chapter: the navigation and the tags lead to it

@@ -61,10 +61,14 @@ def case_studies_page(site: Site, here: str) -> str:
 class CaseStudiesKind(Kind):
     key = "case_studies"
     data = "case_studies.yml"
+    optional = True
     model = CaseStudies
     page = "casos-de-estudio.md"
     per_page = 25
     import_required = ("case studies section", "## 📚 CASOS DE ESTUDIO")
+
+    def present(self, playbook: Playbook) -> bool:
+        return playbook.case_studies is not None
 
     def title(self, playbook: Playbook) -> str:
         return playbook.case_studies.title

@@ -59,10 +59,14 @@ def checklist_page(site: Site, here: str) -> str:
 class ChecklistKind(Kind):
     key = "checklist"
     data = "checklist.yml"
+    optional = True
     model = Checklist
     page = "checklist.md"
     per_page = 25
     import_required = ("checklist section", "## ✅ CHECKLIST …")
+
+    def present(self, playbook: Playbook) -> bool:
+        return playbook.checklist is not None
 
     def title(self, playbook: Playbook) -> str:
         return playbook.checklist.title

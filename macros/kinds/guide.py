@@ -26,6 +26,12 @@ class Guide(Kind):
     key = "guide"
     page = "guia.md"
 
+    def present(self, playbook: Playbook) -> bool:
+        """Only when some type or technique says when it is used: the guide lists those situations."""
+        techniques = [t for s in playbook.support_types for t in s.techniques]
+        techniques += playbook.optimization.techniques if playbook.optimization else []
+        return any(one.situations for one in [*playbook.support_types, *techniques])
+
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.guide_title
 

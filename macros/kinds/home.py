@@ -44,20 +44,24 @@ class Framework(Model):
 
 
 class PlaybookInfo(Model):
-    """data/playbook.yml: title, version, principles and the interface labels it changes."""
+    """data/playbook.yml: title, version, principles and the interface labels it changes. Only the id, the
+    title and the icon are required: a playbook imported from a document that has no framework table, no
+    summary or no closing quote simply shows none."""
 
     id: Slug
     title: Text
     icon: Text
-    subtitle: Text
-    version: Text
+    subtitle: Text | None = None
+    version: Text | None = None
     # YAML reads 2025-01-27 as a date; a quoted "2025-01-27" is accepted too.
-    last_updated: Annotated[date, Field(strict=False, json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})]
-    framework: Framework
-    summary: Summary
-    principles: Annotated[list[Principle], Field(min_length=1)]
-    closing_quote: Text
-    closing_icons: Text
+    last_updated: Annotated[date, Field(strict=False, json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})] | None = (
+        None
+    )
+    framework: Framework | None = None
+    summary: Summary | None = None
+    principles: list[Principle] = []
+    closing_quote: Text | None = None
+    closing_icons: Text | None = None
     labels: Labels = Labels()
 
 
@@ -79,7 +83,7 @@ def home_header(site: Site, here: str) -> str:
     checklist and the handout for a trainer."""
     from . import KINDS  # the package that holds this module: imported when called
 
-    pages = {kind.key: kind.page for kind in KINDS}
+    pages = {kind.key: kind.page if site.parts[kind.key] else None for kind in KINDS}
     handout = None
     if site.handout_url:  # a folder's address keeps its slash (relpath drops it)
         handout = posixpath.relpath(site.handout_url, posixpath.dirname(here) or ".")
@@ -97,6 +101,8 @@ def playbook_index(site: Site, here: str) -> str:
 
 def framework_table(site: Site, here: str) -> str:
     """The framework table: one row per support type, each linking to its page."""
+    if not (site.playbook.info.framework and site.playbook.support_types):
+        return ""
     return render.page("framework.md", site, here, anchor=FRAMEWORK_ANCHOR, type_page=support_types.page_of)
 
 
@@ -111,7 +117,8 @@ class Home(Kind):
         return playbook.info.labels.home
 
     def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
-        return [(site.playbook.info.framework.title, HOME, FRAMEWORK_ANCHOR)]
+        framework = site.playbook.info.framework
+        return [(framework.title, HOME, FRAMEWORK_ANCHOR)] if framework and site.playbook.support_types else []
 
     def macros(self) -> dict[str, Callable[..., str]]:
         return {"home_header": home_header, "playbook_index": playbook_index, "framework_table": framework_table}

@@ -40,10 +40,14 @@ def optimization_page(site: Site, here: str) -> str:
 class OptimizationKind(Kind):
     key = "optimization"
     data = "optimization.yml"
+    optional = True
     model = Optimization
     page = "optimizacion.md"
     per_page = 20
     import_required = ("optimisation section", "## 🎨 TÉCNICAS DE OPTIMIZACIÓN …")
+
+    def present(self, playbook: Playbook) -> bool:
+        return playbook.optimization is not None
 
     def title(self, playbook: Playbook) -> str:
         return playbook.optimization.title
@@ -60,6 +64,8 @@ class OptimizationKind(Kind):
         ]
 
     def technique_groups(self, playbook: Playbook) -> list[TechniqueGroup]:
+        if not self.present(playbook):
+            return []
         title = playbook.optimization.title
         rows = [
             BrowserRow(technique, FILTER, title, part.page) for part in self.parts(playbook) for technique in part.items

@@ -33,22 +33,26 @@ class Summary(Model):
 
 
 def figures(playbook: Playbook) -> dict[str, str]:
-    """The footer's figures, counted from the data (never typed in)."""
-    per_type = sorted({len(t.techniques) for t in playbook.support_types})
-    labels = playbook.info.labels
-    return {
-        "total_types": str(len(playbook.support_types)),
-        "techniques_per_type": (
-            f"{per_type[0]} {labels.each}" if len(per_type) == 1 else f"{per_type[0]}–{per_type[-1]}"
-        ),
-        "complete_scripts": f"{sum(len(t.techniques) for t in playbook.support_types)}+",
-        "optimization_techniques": str(len(playbook.optimization.techniques)),
-        "case_studies": f"{len(playbook.case_studies.cases)}+",
-    }
+    """The footer's figures (label key → figure), counted from the data (never typed in); only those of the
+    kinds the playbook has."""
+    found: dict[str, str] = {}
+    if playbook.support_types:
+        per_type = sorted({len(t.techniques) for t in playbook.support_types})
+        each = f"{per_type[0]} {playbook.info.labels.each}" if len(per_type) == 1 else f"{per_type[0]}–{per_type[-1]}"
+        found["total_types"] = str(len(playbook.support_types))
+        found["techniques_per_type"] = each
+        found["complete_scripts"] = f"{sum(len(t.techniques) for t in playbook.support_types)}+"
+    if playbook.optimization:
+        found["optimization_techniques"] = str(len(playbook.optimization.techniques))
+    if playbook.case_studies:
+        found["case_studies"] = f"{len(playbook.case_studies.cases)}+"
+    return found
 
 
 def principles(site: Site, here: str) -> str:
     """The key principles, numbered."""
+    if not (site.playbook.info.summary and site.playbook.info.principles):
+        return ""
     return render.page("principles.md", site, here)
 
 
@@ -59,18 +63,34 @@ def closing_quote(site: Site, here: str) -> str:
 
 def playbook_footer(site: Site, here: str) -> str:
     """Version, date and the figures counted from the data."""
-    return render.page("footer.md", site, here, figures=figures(site.playbook))
+    return render.page("footer.md", site, here, lines=footer_lines(site.playbook))
+
+
+def edition_lines(playbook: Playbook) -> list[tuple[str, str]]:
+    """(label, value) of the version and the date, those the playbook gives."""
+    info, labels = playbook.info, playbook.info.labels
+    lines = [(labels.version, info.version)] if info.version else []
+    return lines + ([(labels.last_updated, info.last_updated.isoformat())] if info.last_updated else [])
+
+
+def footer_lines(playbook: Playbook) -> list[tuple[str, str]]:
+    """(label, value) of the footer: the edition, then the figures."""
+    labels = playbook.info.labels
+    return edition_lines(playbook) + [(getattr(labels, key), value) for key, value in figures(playbook).items()]
 
 
 def summary_page(site: Site, here: str) -> str:
     """The executive summary: principles, figures and the closing quote."""
-    return render.page("summary.md", site, here, figures=figures(site.playbook))
+    return render.page("summary.md", site, here, lines=footer_lines(site.playbook))
 
 
 class SummaryKind(Kind):
     key = "summary"
     page = "resumen.md"
     import_required = ("summary section", "## 🎯 RESUMEN EJECUTIVO")
+
+    def present(self, playbook: Playbook) -> bool:
+        return playbook.info.summary is not None
 
     def title(self, playbook: Playbook) -> str:
         return playbook.info.summary.title

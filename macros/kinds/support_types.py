@@ -67,6 +67,7 @@ def support_type_page(site: Site, here: str, type_id: str) -> str:
 class SupportTypes(Kind):
     key = "support_types"
     data = "support_types/"
+    optional = True
     model = SupportType
     item_name = "support type"
 
@@ -119,6 +120,9 @@ class SupportTypes(Kind):
             for i, technique in enumerate(support_type.techniques):
                 errors += ids.claim("technique", technique.id, doc, ("techniques", i, "id"))
         return errors
+
+    def present(self, playbook: Playbook) -> bool:
+        return bool(playbook.support_types)
 
     def technique_groups(self, playbook: Playbook) -> list[TechniqueGroup]:
         return [

@@ -3,6 +3,6 @@
 <p class="pb-print-button pb-needs-js pb-handout-print"><button type="button" class="md-button" data-pb-print>{{ config.extra.playbook.print_label }}</button>{% if config.extra.playbook.pdf %} <a class="md-button" href="{{ config.extra.playbook.pdf }}" download>{{ config.extra.playbook.pdf_label }}</a>{% endif %}</p>
 <div class="pb-cover">
 <h1 class="pb-cover__title">{{ config.extra.playbook.title }}</h1>
-<p class="pb-cover__subtitle">{{ config.extra.playbook.subtitle }}</p>
-<p class="pb-cover__meta">{{ config.extra.playbook.version_label }}: {{ config.extra.playbook.version }}<br>{{ config.extra.playbook.date_label }}: {{ config.extra.playbook.last_updated }}</p>
+{% if config.extra.playbook.subtitle %}<p class="pb-cover__subtitle">{{ config.extra.playbook.subtitle }}</p>{% endif %}
+{% if config.extra.playbook.meta %}<p class="pb-cover__meta">{{ config.extra.playbook.meta | join("<br>") }}</p>{% endif %}
 </div>
