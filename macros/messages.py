@@ -60,6 +60,19 @@ class Messages:
         """One of the lines the commands and the error page print (words.yml)."""
         return self.words[key].format(**params)
 
+    def imports(self, key: str, **params: object) -> str:
+        """One line of `make import`'s report (importer.yml)."""
+        return _read(self.language, "importer")[key].format(**params)
+
+    def counted(self, count: int, noun: str) -> str:
+        """`1 técnica`, `2 técnicas` (importer.yml's counts)."""
+        singular, plural = _read(self.language, "importer")["counts"][noun]
+        return f"{count} {singular if count == 1 else plural}"
+
+    def kind_name(self, key: str) -> str:
+        """What a section could have been (`el checklist`), for the import's warnings."""
+        return _read(self.language, "importer")["kinds"][key]
+
     # -- where: the field, as an author counts
 
     def place(self, loc: tuple) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .words import unbold
 
@@ -23,13 +23,21 @@ FIGURE = re.compile(r"^(?P<low>\d+)(?:\s*[–-]\s*(?P<high>\d+))?\+?\s*(?P<rest>
 """A footer figure: `5`, `10+`, `2 cada uno`, `1–2`."""
 
 
-class SourceProblem(Exception):
-    """A problem that stops the import at once (not text, truncated): reported at its line."""
+@dataclass(frozen=True)
+class Said:
+    """Something the import tells its reader, as a key of the language's importer.yml and its blanks."""
 
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
+    key: str
+    params: dict = field(default_factory=dict)
+
+
+class SourceProblem(Exception):
+    """A problem that stops the import at once (not text, too big): reported at its line."""
+
+    def __init__(self, line: int, key: str, **params: object):
+        super().__init__(key)
         self.line = line
-        self.message = message
+        self.said = Said(key, params)
 
 
 MAX_STRUCTURED = 1_000
@@ -61,8 +69,9 @@ DESCRIPTIONS = {
 """How the import report names each kind of block."""
 
 
-def tokenize(text: str) -> list[Token]:
-    """The document's blocks in order; blank lines dropped. Raises SourceProblem on an unclosed code block."""
+def tokenize(text: str, warnings: list[tuple[int, Said]] | None = None) -> list[Token]:
+    """The document's blocks in order; blank lines dropped. A code block that is never closed runs to the end
+    of the document (as Markdown reads it), with a warning."""
     lines = text.split("\n")
     tokens: list[Token] = []
     i = 0
@@ -74,11 +83,9 @@ def tokenize(text: str) -> list[Token]:
         if stripped.startswith("```"):
             end = next((j for j in range(i, len(lines)) if lines[j].strip().startswith("```")), None)
             if end is None:
-                raise SourceProblem(
-                    number,
-                    "this code block is never closed (no closing ```): the file looks "
-                    "truncated — re-export the whole document, or close the block",
-                )
+                if warnings is not None:
+                    warnings.append((number, Said("unclosed_code")))
+                end = len(lines)
             code = tuple((j + 1, lines[j].rstrip()) for j in range(i, end))
             tokens.append(Token("code", number, "", tuple(lines[number - 1 : end + 1]), code=code))
             i = end + 1

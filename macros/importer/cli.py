@@ -7,62 +7,73 @@ import stat
 import sys
 from pathlib import Path
 
-from .document import UNMAPPED_FILE, import_markdown
+from ..messages import Messages, language_of
+from .document import import_markdown
 from .write import Refused, write_import
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`SRC OUT`: import SRC into OUT/data/ and OUT/unmapped.yml (OUT new or empty, else a fresh folder beside
-    it); print the report; 0 on success."""
+    """`SRC OUT`: import SRC into OUT/data/ (OUT new or empty, else a fresh folder beside it); print the report,
+    the warnings and the line count; 0 when written."""
     parser = argparse.ArgumentParser(
         prog="python -m macros import",
-        description="Import a Markdown playbook (in the shape of the seed) into data/ YAML files.",
+        description="Importa un documento Markdown a los archivos YAML de data/ (y páginas libres).",
     )
-    parser.add_argument("source", type=Path, help="the Markdown playbook to import")
+    parser.add_argument("source", type=Path, help="el documento Markdown que se importa")
     parser.add_argument(
-        "out", type=Path, help="folder that receives data/ and unmapped.yml (new or empty; else one is made beside it)"
+        "out", type=Path, help="carpeta que recibe data/ (nueva o vacía; si no, se crea otra a su lado)"
     )
     args = parser.parse_args(argv)
+    say = Messages(language_of(Path.cwd()))
     source = str(args.source)
     problem = _source_problem(args.source)
     if problem:
-        print(f"{source}:1: {problem}", file=sys.stderr)
+        key, params = problem
+        print(f"{source}:1: {say.imports(key, **params)}", file=sys.stderr)
         return 1
     try:
         raw = args.source.read_bytes()
     except OSError as exc:
-        print(f"{source}:1: cannot read the file ({exc.strerror}) — check the path", file=sys.stderr)
+        print(f"{source}:1: {say.imports('src_unreadable', reason=exc.strerror)}", file=sys.stderr)
         return 1
-    result = import_markdown(raw, source)
-    problems, written = result.errors, None
-    if not problems:
-        try:
-            problems, written = write_import(result, args.out)
-        except Refused as refused:
-            print(refused, file=sys.stderr)
-            return 1
+    result = import_markdown(raw, source, say)
+    if result.errors:
+        for error in result.errors:
+            print(error, file=sys.stderr)
+        print(say.imports("nothing_written", count=len(result.errors)), file=sys.stderr)
+        return 1
+    try:
+        problems, written = write_import(result, args.out)
+    except Refused as refused:
+        print(say.imports(refused.key, **refused.params), file=sys.stderr)
+        return 1
     for line in result.report:
         print(line)
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    if result.warnings:
+        print(say.imports("warnings", count=len(result.warnings)), file=sys.stderr)
     if problems:
         for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s): nothing was written.", file=sys.stderr)
+            print(f"{source}: {say.imports('invalid_output', error=problem)}", file=sys.stderr)
+        print(say.imports("nothing_written", count=len(problems)), file=sys.stderr)
         return 1
-    data_files = sum(1 for path in result.files if path.startswith("data/"))
     if written != args.out:
-        print(f"{args.out} is not empty: nothing in it was touched; the import went beside it, into {written}")
-    print(f"wrote {data_files} files into {written / 'data'} and {written / UNMAPPED_FILE}")
+        print(say.imports("wrote_beside", out=args.out, folder=written))
+    print(say.imports("wrote", count=len(result.files), folder=written))
+    print(say.imports("next_step", folder=written))
     return 0
 
 
-def _source_problem(path: Path) -> str | None:
-    """Why SRC cannot be read as a document (checked before opening: a FIFO would hang the read)."""
+def _source_problem(path: Path) -> tuple[str, dict] | None:
+    """Why SRC cannot be read as a document, as importer.yml's key and its blanks (checked before opening:
+    a FIFO would hang the read)."""
     try:
         info = path.stat()
     except OSError as exc:
-        return f"cannot read the file ({exc.strerror}) — check the path"
+        return "src_unreadable", {"reason": exc.strerror}
     if stat.S_ISDIR(info.st_mode):
-        return "is a folder — give the Markdown file to import"
+        return "src_folder", {}
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a FIFO, a device or a socket) — give the Markdown file to import"
+        return "src_not_regular", {}
     return None

@@ -4,17 +4,23 @@ which data files they make of what they read."""
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from ..kinds import KINDS
 from ..kinds.summary import FIGURE_KEYS
+from ..messages import Messages
 from ..models import default_labels
-from . import dump
-from .blocks import DESCRIPTIONS, FIGURE, MAX_STRUCTURED, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
+from . import accounting, dump
+from .accounting import Lines
+from .blocks import FIGURE, MAX_STRUCTURED, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
 from .source import decode_source
+from .techniques import is_label
 from .words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold
 
 DEFAULT_ICON = "📘"
@@ -22,12 +28,28 @@ FOOTER_KEYS = ["version", "last_updated", *FIGURE_KEYS]
 """The footer's lines in the seed's order; after the version and the date come the figures the site computes."""
 CLOSING = re.compile(r"^\*\*[\"“](?P<quote>.+?)[\"”]\*\*\s*(?P<icons>.*)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PREAMBLE = FOOTER = "(notes)"
+"""The section named for blocks before the first `##` heading or in the footer: their free page is called
+by the language's "Notas" label."""
 UNMAPPED_FILE = "unmapped.yml"
 UNMAPPED_HEADER = (
-    "# Parts of the source document the importer did not recognise: nothing is dropped silently.\n"
-    "# Move each into the right file of data/ by hand (or decide it is not needed),\n"
-    "# then delete this file.\n"
+    "# Partes del documento que no llegaron al sitio (demasiado largas para una página libre).\n"
+    "# Llévelas a mano a data/ (o decida que no hacen falta) y después borre este archivo.\n"
 )
+READER_STATE = (
+    "info",
+    "found",
+    "results",
+    "index_titles",
+    "technique_ids",
+    "type_ids",
+    "rows",
+    "used_rows",
+    "support_types",
+    "footer",
+)
+"""What the section readers change on the DocumentReader: saved before a section is read, restored when
+the section turns out not to be readable (it then goes to a free page whole)."""
 
 
 @dataclass
@@ -38,8 +60,12 @@ class ImportResult:
     files: dict[str, str] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     report: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What could not be read as structured data (it went to a free page) or is missing, one line each."""
     errors: list[str] = field(default_factory=list)
+    """Problems that stop the import (the file is not text, or too big)."""
     unmapped: list[dict[str, Any]] = field(default_factory=list)
+    lines: Lines | None = None
     document_labels: list[str] = field(default_factory=list)
     """The interface labels read from the document; the others come from the language's defaults."""
 
@@ -50,32 +76,38 @@ class ImportResult:
 
 
 class Context:
-    """One import's findings: problems, unmapped blocks, notes and the labels found in the document."""
+    """One import's findings: warnings, the blocks no kind read (for the free pages), notes and labels."""
 
-    def __init__(self, source: str):
+    def __init__(self, source: str, say: Messages | None = None):
         self.source = source
-        self.errors: list[str] = []
+        self.say = say or Messages()
+        self.warnings: list[tuple[int, str]] = []
+        self.pending = 0
+        """Warnings given while reading the current section or item, not yet answered by keeping its blocks."""
         self.notes: list[str] = []
         self.unmapped: list[dict[str, Any]] = []
-        self.unmapped_report: list[str] = []
         self.labels: dict[str, str] = {}
 
-    def error(self, line: int, message: str) -> None:
-        """Record a problem that prevents the import."""
-        self.errors.append(f"{self.source}:{line}: {message}")
+    def warn(self, line: int, key: str, **params: object) -> None:
+        """Something the reader of a section could not read (importer.yml's `key`)."""
+        self.warnings.append((line, self.say.imports(key, **params)))
+        self.pending += 1
 
-    def keep(self, token: Token, section: str, what: str | None = None) -> None:
-        """Keep an unrecognised block in unmapped.yml and report it."""
+    def tell(self, line: int, key: str, **params: object) -> None:
+        """A warning about the document as a whole (a part it lacks): nothing to undo."""
+        self.warnings.append((line, self.say.imports(key, **params)))
+
+    def keep(self, token: Token, section: str) -> None:
+        """A block no kind read: it goes to the free page of its section, as it is written."""
         if token.kind == "rule":  # a horizontal rule is layout, not content
             return
-        what = what or DESCRIPTIONS.get(token.kind, "line")
         self.unmapped.append({"line": token.line, "section": section, "text": "\n".join(token.raw).strip()})
-        self.unmapped_report.append(f"{self.source}:{token.line}: unrecognised {what} in “{section}”, kept as unmapped")
 
     def label(self, key: str, value: str) -> None:
-        """Take an interface label from the document (the first occurrence wins)."""
+        """Take an interface label's spelling from the document (the first occurrence wins), only where the
+        document's label is that label: a content block never renames the site's labels."""
         value = value.strip()
-        if value:
+        if value and is_label(value, key):
             self.labels.setdefault(key, value)
 
 
@@ -94,8 +126,10 @@ class DocumentReader:
 
     default_icon = DEFAULT_ICON
 
-    def __init__(self, ctx: Context, tokens: list[Token], last_line: int):
+    def __init__(self, ctx: Context, tokens: list[Token], last_line: int, name: str = "playbook"):
         self.ctx = ctx
+        self.name = name
+        """The document's file name without its extension: its title when it has none."""
         self.tokens = tokens
         self.last_line = last_line
         """Where a missing part is reported: the end of the document (a truncated file lacks its end)."""
@@ -113,6 +147,8 @@ class DocumentReader:
         self.used_rows: set[int] = set()
         self.support_types: list[dict[str, Any]] = []
         self.footer: dict[str, tuple[Token, str, str]] = {}
+        self.section_pages: dict[str, str] = {}
+        """A read section's title as a slug → the site's page that shows it (for links between sections)."""
 
     @property
     def type_names(self) -> list[str]:
@@ -128,15 +164,39 @@ class DocumentReader:
         return title_case(raw) if shouted else raw
 
     @staticmethod
-    def numbered_titles(section: Section) -> list[Token]:
-        """The section's `Label N: Title` headings."""
-        return [t for t in section.tokens if t.kind == "heading" and NUMBERED_TITLE.match(unbold(t.text))]
+    def numbered_titles(section: Section, label: str) -> list[Token]:
+        """The section's `Label N: Title` headings whose label is the interface label `label` (`Técnica 1:`,
+        `Caso 2:`): an `Objeción 1:` is not a technique."""
+        found = []
+        for token in section.tokens:
+            match = NUMBERED_TITLE.match(unbold(token.text)) if token.kind == "heading" else None
+            if match and is_label(match.group("label"), label):
+                found.append(token)
+        return found
 
     def row_for(self, title: str) -> int | None:
         """The framework row whose type name is a word of the section title (`Soporte 24/7` → `24/7`)."""
         padded = f"-{slug(title)}-"
         found = [(len(slug(n)), i) for i, n in enumerate(self.type_names) if slug(n) and f"-{slug(n)}-" in padded]
         return max(found)[1] if found else None
+
+    def attempt(self, tokens: list[Token], section: str, what: str, title: str, read: Callable[[], Any]) -> Any:
+        """`read()`'s result; when it warned (the part cannot be read as `what`), everything it did is undone
+        and `tokens` go to the free page of `section` as they are written, with one more warning saying so."""
+        saved = {name: copy.copy(getattr(self, name)) for name in READER_STATE}
+        labels, kept, pending = dict(self.ctx.labels), len(self.ctx.unmapped), self.ctx.pending
+        result = read()
+        if self.ctx.pending == pending:
+            return result
+        for name, value in saved.items():
+            setattr(self, name, value)
+        self.ctx.labels, self.ctx.pending = labels, pending
+        del self.ctx.unmapped[kept:]
+        for token in tokens:
+            self.ctx.keep(token, section)
+        key = "section_to_page" if title == section else "item_to_page"
+        self.ctx.tell(tokens[0].line, key, section=section, title=title, what=self.ctx.say.kind_name(what))
+        return None
 
     # -- the skeleton
 
@@ -154,32 +214,29 @@ class DocumentReader:
                 preamble.append(token)
         return preamble, sections
 
-    def preamble(self, tokens: list[Token]) -> bool:
-        """Title, icon and subtitle from `# <icon> Title` and the bold line under it."""
+    def preamble(self, tokens: list[Token]) -> None:
+        """Title, icon and subtitle from `# <icon> Title` and the bold line under it; a document without a
+        title is named after its file, one without a subtitle has none. The rest goes to a free page."""
         title_at = next((i for i, t in enumerate(tokens) if t.kind == "heading" and t.level == 1), None)
-        if title_at is None:
-            first = next((t.line for t in self.tokens), 1)
-            self.ctx.error(first, "no title: the document must start with a `# <emoji> Title` line — add one")
-            return False
-        heading = tokens[title_at]
-        icon, title = split_icon(heading.text)
+        heading = tokens[title_at] if title_at is not None else None
+        icon, title = split_icon(heading.text) if heading else ("", "")
         subtitle = None
-        for token in tokens[:title_at] + tokens[title_at + 1 :]:
+        rest = tokens[:title_at] + tokens[title_at + 1 :] if heading else tokens
+        for token in rest:
             match = BOLD_LINE.match(token.text) if token.kind == "para" and len(token.text) <= MAX_STRUCTURED else None
-            if subtitle is None and match and not bold_label(token):
+            if heading and subtitle is None and match and not bold_label(token):
                 subtitle = match.group("text").strip()
             else:
-                self.ctx.keep(token, "(before the first section)")
+                self.ctx.keep(token, PREAMBLE)
+        line = heading.line if heading else next((t.line for t in self.tokens), 1)
         if not title:
-            self.ctx.error(heading.line, "the title is empty — write the playbook's name after the `#`")
-            return False
-        if subtitle is None:
-            self.ctx.error(
-                heading.line, "no subtitle under the title — add a bold line (`**What this playbook covers**`) under it"
-            )
-            return False
-        self.info.update(id=slug(title) or "playbook", title=title, icon=Icon(icon or DEFAULT_ICON), subtitle=subtitle)
-        return True
+            title = title_case(" ".join(self.name.replace("_", " ").replace("-", " ").split()).upper()) or "Playbook"
+            self.ctx.tell(line, "no_title", title=title)
+        elif subtitle is None:
+            self.ctx.tell(line, "no_subtitle")
+        self.info.update(id=slug(title) or "playbook", title=title, icon=Icon(icon or DEFAULT_ICON))
+        if subtitle:
+            self.info["subtitle"] = subtitle
 
     def split_footer(self, section: Section) -> None:
         """Take the closing quote and the `**Label:** value` footer lines off the end of the last section."""
@@ -200,7 +257,7 @@ class DocumentReader:
         while end and tokens[end - 1].kind == "rule":
             end -= 1
         start = end
-        while start and (found := bold_label(tokens[start - 1])) and found[1]:
+        while start and (found := bold_label(tokens[start - 1])) and found[1] and self._footer_key(*found):
             start -= 1
         # One `**Label:** value` line after a case's steps is its result, not a footer: a footer
         # follows a rule, or has at least the version and the date.
@@ -210,27 +267,22 @@ class DocumentReader:
         del tokens[start:]
         self._assign_footer(footer_lines)
 
+    @staticmethod
+    def _footer_key(label: str, value: str) -> str | None:
+        """Which footer line `**label:** value` is: the version, the date or a figure, told by its label (or a
+        date by its value); None for any other line, which stays in its section."""
+        key = next((key for key in FOOTER_KEYS if is_label(label, key)), None)
+        return key or ("last_updated" if ISO_DATE.match(value) else None)
+
     def _assign_footer(self, lines: list[Token]) -> None:
-        """Which footer line is the version, the date and each figure: by known label, else by position."""
-        defaults = default_labels()
-        known = {fold(defaults[key]): key for key in FOOTER_KEYS}
-        pending = []
+        """The footer's version, date and figures (split_footer passes only lines with a footer label)."""
         for token in lines:
-            label, value = bold_label(token) or ("", "")  # split_footer passes only bold labels
-            key = known.get(fold(label))
+            label, value = bold_label(token) or ("", "")
+            key = self._footer_key(label, value)
             if key and key not in self.footer:
                 self.footer[key] = (token, label, value)
             else:
-                pending.append((token, label, value))
-        for token, label, value in pending:
-            if ISO_DATE.match(value) and "last_updated" not in self.footer:
-                self.footer["last_updated"] = (token, label, value)
-                continue
-            key = next((k for k in FOOTER_KEYS if k not in self.footer and k != "last_updated"), None)
-            if key is None:
-                self.ctx.keep(token, "footer", "footer line")
-            else:
-                self.footer[key] = (token, label, value)
+                self.ctx.keep(token, FOOTER)
         for key, (_, label, value) in self.footer.items():
             self.ctx.label(key, label)
             if key == "techniques_per_type" and (match := FIGURE.match(value)):
@@ -242,7 +294,8 @@ class DocumentReader:
             try:
                 self.info["last_updated"] = date.fromisoformat(value)
             except ValueError:
-                self.ctx.error(token.line, f"`{value}` is not a date — write it as YYYY-MM-DD, e.g. 2025-01-27")
+                self.ctx.tell(token.line, "bad_date", value=value)
+                self.ctx.keep(token, FOOTER)
 
     def read_sections(self, sections: list[Section]) -> None:
         """Give each section to the reader of its kind, phase by phase (a case needs the support types)."""
@@ -260,68 +313,75 @@ class DocumentReader:
                 if reader is None or reader.phase != phase:
                     continue
                 if reader.once and reader.name in self.found:
-                    self._keep_section(section, f"second {reader.name} section")
+                    self._keep_section(section)
                     continue
-                reader.read(section, self)
-                self.found.add(reader.name)
+                whole = [section.heading, *section.tokens]
+                if self.attempt(whole, section.title, reader.name, section.title, lambda: reader.read(section, self) or True):
+                    self.found.add(reader.name)
+                    if kind.page:
+                        self.section_pages[slug(section.title)] = kind.page
         for section in sections:
             if chosen[id(section)][0] is None:
-                self._keep_section(section, "section")
+                self._keep_section(section)
         for kind in KINDS:
             kind.after_reading(self)
 
-    def _keep_section(self, section: Section, what: str) -> None:
-        self.ctx.keep(section.heading, section.title, what)
-        for token in section.tokens:
+    def _keep_section(self, section: Section) -> None:
+        for token in [section.heading, *section.tokens]:
             self.ctx.keep(token, section.title)
 
 
-def import_markdown(text_or_bytes: str | bytes, source_name: str) -> ImportResult:
-    """Parse one Markdown playbook into the files of data/ (plus unmapped.yml), without writing anything."""
+def import_markdown(text_or_bytes: str | bytes, source_name: str, say: Messages | None = None) -> ImportResult:
+    """Parse one Markdown document into the files of data/ (plus unmapped.yml when something could not reach
+    the site), without writing anything. Only a file that is not text stops it: whatever the document
+    lacks is reported as a warning, and whatever no kind can read goes to a free page."""
+    say = say or Messages()
     result = ImportResult(source_name)
-    ctx = Context(source_name)
+    ctx = Context(source_name, say)
     try:
         text, notes = decode_source(text_or_bytes)
-        tokens = tokenize(text)
     except SourceProblem as problem:
-        result.errors.append(f"{source_name}:{problem.line}: {problem.message}")
+        result.errors.append(f"{source_name}:{problem.line}: {say.imports(problem.said.key, **problem.said.params)}")
         return result
-    result.report += [f"{source_name}: {note}" for note in notes]
-    data = _read(ctx, tokens, max(1, len(text.rstrip("\n").split("\n"))))
-    result.errors += ctx.errors
+    result.report += [f"{source_name}: {say.imports(note.key, **note.params)}" for note in notes]
+    tokenizer_warnings: list = []
+    tokens = tokenize(text, tokenizer_warnings)
+    for line, said in tokenizer_warnings:
+        ctx.tell(line, said.key, **said.params)
+    name = PurePath(source_name).stem
+    data = _read(DocumentReader(ctx, tokens, max(1, len(text.rstrip("\n").split("\n"))), name))
     result.unmapped = sorted(ctx.unmapped, key=lambda block: block["line"])
     result.document_labels = sorted(ctx.labels)
-    if ctx.errors or data is None:
-        return result
     result.data = data
+    result.lines = accounting.count(text, data, result.unmapped, default_labels().values())
+    for line, number in result.lines.lost_lines:
+        ctx.tell(number, "line_not_on_site", text=line.strip()[:80])
+    in_order = sorted(ctx.warnings, key=lambda warning: warning[0])  # stable: a part's reasons, then its fate
+    result.warnings = [f"{source_name}:{line}: {message}" for line, message in in_order]
     result.files = {path: _file_text(path, value) for path, value in data.items()}
-    result.files[UNMAPPED_FILE] = dump.unmapped_file(UNMAPPED_HEADER, result.unmapped)
-    result.report += _summary(source_name, data, ctx)
+    off_site = [block for block in result.unmapped if not block.get("page")]
+    if off_site:
+        result.files[UNMAPPED_FILE] = dump.unmapped_file(UNMAPPED_HEADER, off_site)
+    result.report += _summary(source_name, data, ctx, result)
     return result
 
 
-def _read(ctx: Context, tokens: list[Token], last_line: int) -> dict[str, Any] | None:
-    """All the data files' contents (path → dict), or None when the document misses a required part."""
-    reader = DocumentReader(ctx, tokens, last_line)
+def _read(reader: DocumentReader) -> dict[str, Any]:
+    """All the data files' contents (path → dict)."""
+    ctx = reader.ctx
     preamble, sections = reader.sections()
-    if not reader.preamble(preamble):
-        return None
+    reader.preamble(preamble)
     if sections:
         reader.split_footer(sections[-1])
     reader.read_sections(sections)
     for kind in KINDS:
         if kind.import_required and not any(r.name in reader.found for r in kind.readers):
             what, example = kind.import_required
-            ctx.error(last_line, f"no {what} was found — add `{example}` (is the file truncated?)")
-    for key, what, example in (
-        ("version", "version line at the end", "**Versión:** 1.0"),
-        ("last_updated", "last updated line at the end", "**Última actualización:** 2025-01-27"),
-        ("closing_quote", "closing quote at the end", '**"The quote."** 🛟'),
-    ):
+            file = kind.data or "playbook.yml"
+            ctx.tell(reader.last_line, "missing_kind", what=ctx.say.kind_name(what), example=example, file=file)
+    for key, message in (("version", "no_version"), ("last_updated", "no_date"), ("closing_quote", "no_closing_quote")):
         if key not in reader.info and not (key == "last_updated" and key in reader.footer):
-            ctx.error(last_line, f"no {what} was found — add `{example}` (is the file truncated?)")
-    if ctx.errors:
-        return None
+            ctx.tell(reader.last_line, message)
     files: dict[str, Any] = {}
     for kind in KINDS:
         files.update(kind.import_files(reader, files))
@@ -334,29 +394,31 @@ def _file_text(path: str, value: dict[str, Any]) -> str:
     return kind.dump(value)
 
 
-def _summary(source: str, data: dict[str, Any], ctx: Context) -> list[str]:
-    """The report's lines after a successful parse: counts, notes, labels and unmapped blocks."""
-    counts = [count for kind in KINDS for count in kind.import_counts(data)]
-    lines = [f"{source}: " + ", ".join(_plural(n, word) for n, word in counts)]
+def _summary(source: str, data: dict[str, Any], ctx: Context, result: ImportResult) -> list[str]:
+    """The report's lines: what was read, notes, the free pages made, and the line count."""
+    say = ctx.say
+    counts = [say.counted(n, noun) for kind in KINDS for n, noun in kind.import_counts(data)]
+    lines = [f"{source}: " + ", ".join(counts)] if counts else []
     lines += [note if note.startswith(f"{source}:") else f"{source}: {note}" for note in ctx.notes]
-    defaults = [key for key in default_labels() if key not in ctx.labels]
+    changed = [key for key, text in ctx.labels.items() if text != default_labels()[key]]
+    if changed:
+        lines.append(f"{source}: " + say.imports("labels_taken", count=len(changed), keys=", ".join(changed)))
+    for page in data_pages(data):
+        blocks = [b for b in result.unmapped if b.get("page") == page["id"]]
+        first, last = blocks[0]["line"], blocks[-1]["line"] + blocks[-1]["text"].count("\n")
+        section = page["title"] if blocks[0]["section"] in (PREAMBLE, FOOTER) else blocks[0]["section"]
+        lines.append(
+            f"{source}:{first}: "
+            + say.imports("page_made", first=first, last=last, section=section, title=page["title"], id=page["id"])
+        )
+    counted = result.lines
     lines.append(
-        f"{source}: {len(ctx.labels)} interface labels taken from the document; {len(defaults)} not in it, "
-        f"taken from the defaults: {', '.join(defaults)}"
+        f"{source}: "
+        + say.imports("lines", total=counted.total, data=counted.data, pages=counted.pages, lost=counted.lost)
     )
-    lines += sorted(ctx.unmapped_report, key=_line_of_report)
-    lines.append(f"{source}: {len(ctx.unmapped)} unmapped blocks (kept in {UNMAPPED_FILE})")
     return lines
 
 
-def _line_of_report(line: str) -> int:
-    """The source line a report line is about (`doc.md:12: …` → 12)."""
-    match = re.match(r".*?:(\d+): ", line)
-    return int(match.group(1)) if match else 0
-
-
-def _plural(count: int, word: str) -> str:
-    """`1 technique`, `2 techniques`, `1 case study`, `2 case studies`."""
-    if word.endswith("stud"):
-        return f"{count} {word}{'y' if count == 1 else 'ies'}"
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def data_pages(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The free pages an import made, in order."""
+    return [value for path, value in data.items() if path.startswith("data/pages/")]

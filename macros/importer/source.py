@@ -9,7 +9,7 @@ import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-1252 codec
 from ftfy import fix_encoding
 from ftfy.badness import badness, is_bad
 
-from .blocks import SourceProblem
+from .blocks import Said, SourceProblem
 
 MAX_SOURCE_BYTES = 1_000_000
 """A playbook is tens of kilobytes; a bigger file is not one (same spirit as the loader's limit)."""
@@ -22,10 +22,7 @@ SPANISH = set("áéíóúüñÁÉÍÓÚÜÑ¿¡«»“”‘’–—…€ºª�
 """The characters beyond ASCII a Spanish document holds."""
 SURE = 0.95
 """The share of them a decoding must give for it to be believed ("ż" for "¿" is what a wrong one gives)."""
-SAVE_AS_UTF8 = (
-    "the file is not UTF-8, and which encoding it is in cannot be told for sure — open it in your editor and "
-    "save it as UTF-8 (Save as → Encoding: UTF-8), then import it again"
-)
+SAVE_AS_UTF8 = "not_utf8_unsure"
 
 LEGACY_ENCODINGS = {"mac_roman": "Mac Roman", "sloppy-windows-1252": "Windows-1252", "latin-1": "Latin-1"}
 """Encodings a UTF-8 document is commonly mis-decoded through, tried in this order. Windows-1252 as
@@ -33,16 +30,12 @@ Windows itself decodes it (ftfy's "sloppy" codec: its five unassigned bytes beco
 a document with Á or emoji, whose UTF-8 holds those bytes, still round-trips."""
 
 
-def decode_source(raw: bytes | str) -> tuple[str, list[str]]:
+def decode_source(raw: bytes | str) -> tuple[str, list[Said]]:
     """The document as text with `\n` line ends, plus notes on any decoding or repair done."""
-    notes: list[str] = []
+    notes: list[Said] = []
     if isinstance(raw, bytes):
         if len(raw) > MAX_SOURCE_BYTES:
-            raise SourceProblem(
-                1,
-                f"the file has {len(raw):,} bytes, more than the {MAX_SOURCE_BYTES:,} a playbook "
-                "needs — is it the right file?",
-            )
+            raise SourceProblem(1, "too_big", size=f"{len(raw):,}", limit=f"{MAX_SOURCE_BYTES:,}")
         text, note = _decode(raw)
         notes += [note] if note else []
     else:
@@ -53,20 +46,18 @@ def decode_source(raw: bytes | str) -> tuple[str, list[str]]:
     return text, notes + ([note] if note else [])
 
 
-def _decode(raw: bytes) -> tuple[str, str | None]:
+def _decode(raw: bytes) -> tuple[str, Said | None]:
     """UTF-8 (or UTF-16 with its byte-order mark) as it is; another encoding only when the guess is sure."""
     for bom, codec in BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(codec), None if codec == "utf-8-sig" else f"decoded as {codec.upper()}"
+                text = raw.decode(codec)
+                return text, None if codec == "utf-8-sig" else Said("decoded_with_bom", {"encoding": codec.upper()})
             except UnicodeDecodeError as exc:
                 raise SourceProblem(raw[: exc.start].count(b"\n") + 1, SAVE_AS_UTF8) from None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise SourceProblem(
-            line,
-            "the file contains NUL bytes: it is binary, not Markdown text — export the playbook as a UTF-8 .md file",
-        )
+        raise SourceProblem(line, "nul_bytes")
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -84,7 +75,7 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
     if guesses:
         plausible, name, text = max(guesses)
         if plausible >= SURE:
-            return text, f"decoded as {name} (the file is not UTF-8)"
+            return text, Said("decoded_as", {"encoding": name})
     raise SourceProblem(first_bad, SAVE_AS_UTF8)
 
 
@@ -93,15 +84,10 @@ def _refuse_control_characters(text: str) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         for char in line:
             if char != "\t" and unicodedata.category(char) == "Cc":
-                raise SourceProblem(
-                    number,
-                    f"the file contains the control character U+{ord(char):04X}: it "
-                    "is binary or damaged, not Markdown text — export the playbook "
-                    "as a .md file",
-                )
+                raise SourceProblem(number, "control_character", code=f"{ord(char):04X}")
 
 
-def repair_mojibake(text: str) -> tuple[str, str | None]:
+def repair_mojibake(text: str) -> tuple[str, Said | None]:
     """Undo a UTF-8 → legacy encoding → UTF-8 round trip; return the text and a note when repaired.
 
     ftfy detects the mojibake; the repair re-encodes the whole document through the legacy
@@ -117,14 +103,11 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         except UnicodeError:
             continue  # not this encoding: the document has characters it cannot hold
         if badness(fixed) < before:
-            return fixed, f"repaired mojibake ({name}) in {_changed_lines(text, fixed)} lines"
+            return fixed, Said("mojibake_repaired", {"encoding": name, "count": _changed_lines(text, fixed)})
     fixed = fix_encoding(text)  # mixed documents: ftfy's line-by-line repair is the best left
     if fixed == text:
-        return text, "the text looks mis-encoded but could not be repaired — check accents and emoji"
-    return fixed, (
-        f"repaired mojibake line by line (ftfy) in {_changed_lines(text, fixed)} lines; "
-        "no single encoding fitted the whole document — check emoji"
-    )
+        return text, Said("mojibake_unrepaired")
+    return fixed, Said("mojibake_repaired_by_line", {"count": _changed_lines(text, fixed)})
 
 
 def _changed_lines(before: str, after: str) -> int:

@@ -63,31 +63,20 @@ def read(
             ctx.label("key_elements", label or "")
         else:
             if label:
-                ctx.keep(body[i - 1], section, "label")
+                ctx.keep(body[i - 1], section)
             run, i = take(body, i, token.kind) if token.kind in ("bullet", "numbered") else ([token], i + 1)
             for kept in run:
                 ctx.keep(kept, section)
     missing = [name for name, value in (("process", process), ("script", script)) if value is None]
     if with_key_elements and key_elements is None:
         missing.append("key elements")
-    if "script" in missing:
-        ctx.error(
-            heading.line,
-            f"technique “{title}” has no script — add a **Script:** code block: "
-            '`"Opening`, `HEADING:` sections of `- line`s, `Closing?"`',
-        )
-    if "process" in missing:
-        ctx.error(
-            heading.line,
-            f"technique “{title}” has no process — add a **Proceso:** code block of numbered steps (`1. Step`)",
-        )
+    for name, key in (("script", "technique_no_script"), ("process", "technique_no_process")):
+        if name in missing:
+            ctx.warn(heading.line, key, title=title)
     if "key elements" in missing:
-        ctx.error(
-            heading.line,
-            f"technique “{title}” has no key elements — add **Elementos Clave:** followed by `- ` items",
-        )
+        ctx.warn(heading.line, "technique_no_key_elements", title=title)
     if missing or script is False:
-        return None
+        return None  # warned: the caller's attempt() puts the block on a free page
     technique = {
         "id": unique(slug(title), reader.technique_ids, "tecnica"),
         "title": title,
@@ -102,8 +91,10 @@ def read(
 
 
 def is_label(text: str, key: str) -> bool:
-    """Whether a document's label is the interface label `key` ("Cuándo usarlo", in any case and accents)."""
-    return fold(text) == fold(default_labels()[key])
+    """Whether a document's label is the interface label `key` ("Cuándo usarlo", in any case and accents,
+    singular or plural, with or without its colon)."""
+    said, known = fold(text).rstrip(": "), fold(default_labels()[key])
+    return said in (known, f"{known}s", known.removesuffix("s"))
 
 
 def comma_list(text: str) -> list[str]:
@@ -119,7 +110,7 @@ def _numbered_lines(reader: DocumentReader, token: Token, section: str) -> list[
         if match and match.group(2).strip():
             steps.append(match.group(2).strip())
         elif line.strip():
-            reader.ctx.keep(Token("para", number, line.strip(), (line,)), section, "process line")
+            reader.ctx.keep(Token("para", number, line.strip(), (line,)), section)
     return steps
 
 
@@ -129,17 +120,10 @@ def _script(reader: DocumentReader, token: Token, title: str) -> dict[str, Any] 
     lines = [(n, line.strip()) for n, line in token.code if line.strip()]
     (first_line, first), (last_line, last) = lines[0], lines[-1]
     if len(lines) < 2 or not last.endswith(('"', "”")) or not last[:-1].strip():
-        ctx.error(
-            last_line,
-            f"the script of “{title}” does not end with a closing line in quotes "
-            '(`¿Question?"`) — is the block cut short? add the closing line',
-        )
+        ctx.warn(last_line, "script_no_closing", title=title)
         return False
     if not first[1:].strip():
-        ctx.error(
-            first_line,
-            f'the script of “{title}” opens with an empty quote — write its opening words right after the `"`',
-        )
+        ctx.warn(first_line, "script_empty_opening", title=title)
         return False
     sections: list[dict[str, Any]] = []
     for number, line in lines[1:-1]:
@@ -148,35 +132,32 @@ def _script(reader: DocumentReader, token: Token, title: str) -> dict[str, Any] 
         elif line.endswith(":") and not line.startswith("-"):
             sections.append({"heading": line[:-1].strip(), "lines": []})
         else:
-            ctx.keep(Token("para", number, line, (line,)), title, "script line")
+            ctx.keep(Token("para", number, line, (line,)), title)
     broken = False
     for section in sections:
         if not section["lines"]:
-            ctx.error(
-                token.line,
-                f"the script of “{title}” has a `{section['heading']}:` section with no "
-                "`- ` lines — add its lines or remove the heading",
-            )
+            ctx.warn(token.line, "script_empty_section", title=title, heading=section["heading"])
             broken = True
     if not sections:
-        ctx.error(
-            first_line,
-            f"the script of “{title}” has no `HEADING:` section followed by `- ` lines — add at least one",
-        )
+        ctx.warn(first_line, "script_no_sections", title=title)
         broken = True
     if broken:
         return False
     return {"opening": first[1:].strip(), "sections": sections, "closing": last[:-1].strip()}
 
 
-def numbered_blocks(reader: DocumentReader, section, title: str, read_one) -> list[dict]:
-    """Read each `### **Label N: Title**` block of a section; keep anything between them as unmapped."""
+def numbered_blocks(reader: DocumentReader, section, title: str, what: str, read_one) -> list[dict]:
+    """Read each `### **Label N: Title**` block of a section as a `what`; one that cannot be read, and anything
+    between them, goes to the section's free page."""
     tokens, found, i = section.tokens, [], 0
     while i < len(tokens):
         token = tokens[i]
         if token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
             end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
-            item = read_one(token, tokens[i + 1 : end])
+            body = tokens[i + 1 : end]
+            item = reader.attempt(
+                tokens[i:end], title, what, unbold(token.text), lambda token=token, body=body: read_one(token, body)
+            )
             if item:
                 found.append(item)
             i = end

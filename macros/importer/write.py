@@ -16,14 +16,21 @@ from .document import ImportResult
 
 
 class Refused(Exception):
-    """OUT is a place an import must never write to."""
+    """OUT is a place an import must never write to: importer.yml's key and its blanks."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key, self.params = key, params
 
 
 def write_import(result: ImportResult, out_dir: Path) -> tuple[list[str], Path | None]:
     """Validate the files, then write them where nothing is lost; (the loader's problems, the folder written)."""
     dest = destination(Path(out_dir))
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{dest.name}.importing-", dir=dest.parent))
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{dest.name}.importing-", dir=dest.parent))
+    except OSError as exc:
+        raise Refused("out_unwritable", out=out_dir, reason=exc.strerror) from None
     try:
         for relative, text in result.files.items():
             path = stage / relative
@@ -32,11 +39,7 @@ def write_import(result: ImportResult, out_dir: Path) -> tuple[list[str], Path |
         try:
             load_playbook(stage / "data")
         except DataErrors as exc:
-            return [
-                f"{result.source}: the imported {error} — please report this document "
-                "(the importer produced data the schema refuses)"
-                for error in exc.errors
-            ], None
+            return [str(error) for error in exc.errors], None
         if dest.is_dir():  # an empty folder: fill it (renames on one file system)
             for item in stage.iterdir():
                 os.rename(item, dest / item.name)
@@ -53,7 +56,7 @@ def destination(out: Path) -> Path:
     real = out.resolve()
     for folder in [real, *real.parents]:
         if (folder / "mkdocs.yml").is_file() and (folder == real or (folder / "data") in [real, *real.parents]):
-            raise Refused(f"{out}: is a playbook project's folder or inside its data/ — give a new folder instead")
+            raise Refused("out_project", out=out)
     if not os.path.lexists(out):
         return out
     if out.is_dir() and not out.is_symlink() and not any(out.iterdir()):
@@ -63,4 +66,4 @@ def destination(out: Path) -> Path:
         fresh = out.parent / (f"{out.name}-import-{stamp}" + (f"-{n}" if n > 1 else ""))
         if not os.path.lexists(fresh):
             return fresh
-    raise Refused(f"{out}: no free name beside it for the import — give a new folder")
+    raise Refused("out_no_free_name", out=out)

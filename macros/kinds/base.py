@@ -128,7 +128,7 @@ class Kind:
     readers: tuple[SectionReader, ...] = ()
     """How the importer recognises and reads its sections of a Markdown playbook."""
     import_required: tuple[str, str] | None = None
-    """(what, example) for the import's message when a document has no section of this kind."""
+    """(importer.yml kinds key, example) for the import's warning when a document has no section of this kind."""
 
     @property
     def is_folder(self) -> bool:
@@ -215,5 +215,5 @@ class Kind:
         return dump.data_file(value, "../" * depth + f"schemas/{self.schema_name}")
 
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
-        """What the import report counts of it: (number, singular noun)."""
+        """What the import report counts of it: (number, noun of importer.yml's counts); none when absent."""
         return []

@@ -13,7 +13,7 @@ from ..errors import DataError
 from ..importer import techniques
 from ..importer.blocks import Token, bold_label, take
 from ..importer.words import Icon, fold, slug, unique
-from ..models import Model, Playbook, Slug, Text, TextList
+from ..models import Model, Playbook, Slug, Text, TextList, default_labels
 from ..sitemap import part_at
 from . import support_types
 from .base import Ids, Kind, Loaded, SectionReader
@@ -65,7 +65,7 @@ class CaseStudiesKind(Kind):
     model = CaseStudies
     page = "casos-de-estudio.md"
     per_page = 25
-    import_required = ("case studies section", "## 📚 CASOS DE ESTUDIO")
+    import_required = ("case_studies", "## 📚 CASOS DE ESTUDIO")
 
     def present(self, playbook: Playbook) -> bool:
         return playbook.case_studies is not None
@@ -92,24 +92,23 @@ class CaseStudiesKind(Kind):
         return {"case_studies_page": case_studies_page}
 
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
-        return [(len(files[f"data/{self.data}"]["cases"]), "case stud")]
+        found = files.get(f"data/{self.data}")
+        return [(len(found["cases"]), "case_study")] if found else []
 
 
 def _detect(section: Section, reader: DocumentReader) -> bool:
-    return bool(reader.numbered_titles(section))
+    return bool(reader.numbered_titles(section, "case"))
 
 
 def _read(section: Section, reader: DocumentReader) -> None:
     """The case studies: `### **Caso N: Title**`, situation bullets, strategy steps, result."""
     title = reader.display_title(section.title)
     case_ids: set[str] = set()
-    cases = techniques.numbered_blocks(reader, section, title, lambda h, body: _case(reader, h, body, title, case_ids))
+    cases = techniques.numbered_blocks(
+        reader, section, title, "case", lambda h, body: _case(reader, h, body, title, case_ids)
+    )
     if not cases:
-        reader.ctx.error(
-            section.heading.line,
-            "the case studies section has no case that could be read — add "
-            "`### **Caso 1: Title**` with situation, strategy and result",
-        )
+        reader.ctx.warn(section.heading.line, "no_case")
         return
     reader.results[KIND.key] = {"title": title, "icon": Icon(section.icon or reader.default_icon), "cases": cases}
 
@@ -125,35 +124,32 @@ def _case(
     while i < len(body):
         token, found = body[i], bold_label(body[i])
         kind = body[i + 1].kind if i + 1 < len(body) else None
-        if found and found[1] and result is None:
+        if found and found[1] and result is None and techniques.is_label(found[0], "result"):
             result = found[1]
             ctx.label("result", found[0])
             i += 1
-        elif found and not found[1] and kind == "bullet" and situation is None:
+        elif found and not found[1] and kind == "bullet" and situation is None and techniques.is_label(found[0], "situation"):
             bullets, i = take(body, i + 1, "bullet")
             situation = [b.text for b in bullets]
             ctx.label("situation", found[0])
-        elif found and not found[1] and kind == "numbered" and strategy is None:
+        elif found and not found[1] and kind == "numbered" and strategy is None and techniques.is_label(found[0], "strategy"):
             steps, i = take(body, i + 1, "numbered")
             strategy = [s.text for s in steps]
             ctx.label("strategy", found[0])
         else:
             ctx.keep(token, section)
             i += 1
+    labels = default_labels()
     for name, value, example in (
-        ("situation", situation, "**Situación:** followed by `- ` items"),
-        ("strategy", strategy, "**Estrategia:** followed by `1. ` steps"),
-        ("result", result, "**Resultado:** text"),
+        ("situation", situation, f"**{labels['situation']}:** seguido de líneas `- `"),
+        ("strategy", strategy, f"**{labels['strategy']}:** seguido de pasos `1. `"),
+        ("result", result, f"**{labels['result']}:** texto"),
     ):
         if value is None:
-            ctx.error(heading.line, f"case “{title}” has no {name} — add {example}")
+            ctx.warn(heading.line, "case_missing", title=title, part=labels[name].lower(), example=example)
     type_id = _support_type_of(title, situation or [], reader.support_types)
     if type_id is None:
-        ctx.error(
-            heading.line,
-            f"case “{title}” names no support type — start its title with the type "
-            "(`Soporte X → Resultado`) or add `- Enfoque: Soporte X` to its situation",
-        )
+        ctx.warn(heading.line, "case_no_type", title=title)
     if None in (situation, strategy, result, type_id):
         return None
     parts = ARROW.split(title, maxsplit=1)
@@ -178,5 +174,5 @@ def _support_type_of(title: str, situation: list[str], types: list[dict[str, Any
     return None
 
 
-CaseStudiesKind.readers = (SectionReader("cases", 40, _detect, _read, phase=2),)
+CaseStudiesKind.readers = (SectionReader("case_studies", 40, _detect, _read, phase=2),)
 KIND = CaseStudiesKind()

@@ -13,7 +13,7 @@ from pydantic import Field
 from .. import render
 from ..importer import dump
 from ..importer.blocks import is_table_rule, table_cells
-from ..importer.words import Icon, fold, unbold
+from ..importer.words import Icon, fold, slug, unbold
 from ..models import Labels, Model, Playbook, Slug, Text, default_labels
 from ..sitemap import HOME
 from . import support_types
@@ -111,7 +111,7 @@ class Home(Kind):
     data = "playbook.yml"
     model = PlaybookInfo
     page = HOME
-    import_required = ("framework section with its table", "## 🎯 FRAMEWORK …` with `| Tipo | … |")
+    import_required = ("framework", "## 🎯 FRAMEWORK …` con la tabla `| Tipo | … |")
 
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.home
@@ -137,7 +137,14 @@ class Home(Kind):
 
 
 def _detect_framework(section: Section, reader: DocumentReader) -> bool:
-    return any(t.kind == "table" for t in section.tokens)
+    """A table whose rows name other sections of the document (`| **Reactivo** | …` and `## SOPORTE REACTIVO`):
+    any other table is content."""
+    own = f"-{slug(section.heading.text)}-"
+    titles = [f"-{slug(t.text)}-" for t in reader.tokens if t.kind == "heading" and t.level == 2]
+    rows = [table_cells(t) for t in section.tokens if t.kind == "table" and not is_table_rule(t)][1:]
+    names = [slug(cells[0]) for cells in rows if cells and slug(cells[0])]
+    naming = [name for name in names if any(f"-{name}-" in title for title in titles if title != own)]
+    return len(naming) >= 2 and len(naming) * 2 >= len(names)
 
 
 def _detect_index(section: Section, reader: DocumentReader) -> bool:
@@ -172,31 +179,17 @@ def _read_framework(section: Section, reader: DocumentReader) -> None:
         else:
             ctx.keep(token, title)
     if header is None:
-        ctx.error(
-            section.heading.line,
-            "the framework section has no table — add the table "
-            "`| Tipo | Preocupación Principal | Técnica Principal | Enfoque |`",
-        )
+        ctx.warn(section.heading.line, "framework_no_table")
         return
     columns = table_cells(header)
     if len(columns) != 4:
-        ctx.error(
-            header.line,
-            f"the framework table has {len(columns)} columns, not 4 (type, main concern, "
-            "main technique, focus) — keep exactly those four",
-        )
+        ctx.warn(header.line, "framework_columns", count=len(columns))
         return
     for token, cells in rows:
         if len(cells) != 4 or not all(cells):
-            ctx.error(
-                token.line,
-                f"this table row has {len([c for c in cells if c])} filled cells, not 4 — "
-                "fill type, main concern, main technique and focus",
-            )
+            ctx.warn(token.line, "framework_row_cells", count=len([c for c in cells if c]))
     if table_title is None:
-        ctx.error(
-            section.heading.line, "the framework table has no title — add a `### **Title:**` line above the table"
-        )
+        ctx.warn(section.heading.line, "framework_no_table_title")
     reader.info["framework"] = {
         "title": title,
         "icon": Icon(section.icon or reader.default_icon),

@@ -44,7 +44,7 @@ class OptimizationKind(Kind):
     model = Optimization
     page = "optimizacion.md"
     per_page = 20
-    import_required = ("optimisation section", "## 🎨 TÉCNICAS DE OPTIMIZACIÓN …")
+    import_required = ("optimization", "## 🎨 TÉCNICAS DE OPTIMIZACIÓN …")
 
     def present(self, playbook: Playbook) -> bool:
         return playbook.optimization is not None
@@ -76,25 +76,26 @@ class OptimizationKind(Kind):
         return {"optimization_page": optimization_page}
 
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
-        return [(len(files[f"data/{self.data}"]["techniques"]), "optimisation technique")]
+        found = files.get(f"data/{self.data}")
+        return [(len(found["techniques"]), "optimization_technique")] if found else []
 
 
 def _detect(section: Section, reader: DocumentReader) -> bool:
-    return bool(reader.numbered_titles(section)) and any(t.kind == "code" for t in section.tokens)
+    return bool(reader.numbered_titles(section, "technique")) and any(t.kind == "code" for t in section.tokens)
 
 
 def _read(section: Section, reader: DocumentReader) -> None:
     """The optimisation techniques: `### **Técnica N: Title**` with process and script."""
     title = reader.display_title(section.title)
     found = techniques.numbered_blocks(
-        reader, section, title, lambda h, body: techniques.read(reader, h, body, title, with_key_elements=False)
+        reader,
+        section,
+        title,
+        "technique",
+        lambda h, body: techniques.read(reader, h, body, title, with_key_elements=False),
     )
     if not found:
-        reader.ctx.error(
-            section.heading.line,
-            "the optimisation section has no technique that could be read — "
-            "add `### **Técnica 1: Title**` with its process and script",
-        )
+        reader.ctx.warn(section.heading.line, "no_optimization_technique")
         return
     reader.results[KIND.key] = {"title": title, "icon": Icon(section.icon or reader.default_icon), "techniques": found}
 

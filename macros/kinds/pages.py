@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
+from urllib.parse import unquote
 
 from markupsafe import Markup
 from pydantic import AfterValidator, StringConstraints
 
-from .. import render
+from .. import render, sitemap
 from ..errors import DataError
-from ..importer.blocks import HEADING
+from ..importer.blocks import HEADING, MAX_STRUCTURED
 from ..importer.words import slug, split_icon, unique
 from ..models import LIMITS, Model, Order, Playbook, Slug, Text, default_labels, plain_text
 from .base import Ids, Kind, Loaded
@@ -50,6 +51,8 @@ def page_of(page_id: str) -> str:
     return f"{PAGES_DIR}/{page_id}.md"
 
 
+HEADING_MARK = re.compile(r"(#{1,6})[ \t]")
+SECTION_LINK = re.compile(r"\[([^\]\n]{1,500})\]\(#([^)\s]{1,500})\)")
 SCRIPT_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):(?:[^()]|\([^()]*\))*\)", re.IGNORECASE)
 QUOTE_MARKERS = re.compile(r"^(\s*(?:&gt;\s*)+)", re.MULTILINE)
 
@@ -62,6 +65,40 @@ def as_data(markdown: str) -> Markup:
     escaped = QUOTE_MARKERS.sub(lambda m: m.group(1).replace("&gt;", ">"), escaped)
     escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")
     return Markup(SCRIPT_LINK.sub("](#)", escaped))
+
+
+def markdown_of(blocks: list[dict]) -> str:
+    """Kept blocks as one page of Markdown: blocks that were next to each other in the source stay together
+    (a table's rows, a list), others are separated by a blank line; the headings move up so that the
+    highest is a section of the page (`##`: the page's title is its `#`)."""
+    levels = [len(m.group(1)) for b in blocks if (m := HEADING_MARK.match(b["text"]))]
+    shift = min(levels) - 2 if levels else 0
+    parts: list[str] = []
+    end = None
+    for block in blocks:
+        text = block["text"]
+        if shift and (m := HEADING_MARK.match(text)):
+            text = "#" * (len(m.group(1)) - shift) + text[len(m.group(1)) :]
+        if parts:
+            parts.append("\n" if block["line"] == end else "\n\n")
+        parts.append(text)
+        end = block["line"] + text.count("\n") + 1
+    return "".join(parts) + "\n"
+
+
+def link_sections(markdown: str, here: str, section_pages: dict[str, str]) -> str:
+    """`[text](#anchor)` links of a document's index or cross-references: to the page holding that section
+    when it is known (`#-fases-del-closing` → `fases-del-closing.md`), else just the text (the anchor
+    would lead nowhere on the site)."""
+
+    def relink(match: re.Match) -> str:
+        text, anchor = match.group(1), match.group(2)
+        target = section_pages.get(slug(unquote(anchor)))
+        if target is None:
+            return text
+        return f"[{text}]({sitemap.link(here, target)})" if target != here else f"[{text}](#{anchor})"
+
+    return SECTION_LINK.sub(relink, markdown)
 
 
 def free_page(site: Site, here: str, page_id: str) -> str:
@@ -116,34 +153,44 @@ class Pages(Kind):
 
     def after_reading(self, reader) -> None:
         """What no kind could hold becomes free pages, one per section it came from (in the source's order),
-        so every line of the document reaches the site. A block too long for a page (over MAX_BLOCK
-        characters, or with a word over the limit) stays in unmapped.yml only."""
+        so every line of the document reaches the site; each block placed is marked with its page. A block
+        too long for a page (over MAX_BLOCK characters, or with a word over the limit) stays off the site,
+        in unmapped.yml, with a warning."""
         sections: dict[str, list[dict]] = {}
         for block in sorted(reader.ctx.unmapped, key=lambda b: b["line"]):
             fits = (
                 len(block["text"]) <= MAX_BLOCK
                 and max(map(len, block["text"].split()), default=0) <= LIMITS["page_word"]
             )
-            if fits:  # else not a paragraph anyone wrote: unmapped.yml keeps it, the page does not
+            if fits:
                 sections.setdefault(block["section"], []).append(block)
+            else:
+                limit, word = MAX_BLOCK, LIMITS["page_word"]
+                reader.ctx.tell(block["line"], "too_long_for_page", limit=limit, word=word, file="unmapped.yml")
         taken: set[str] = set()
         pages = []
         for order, (section, blocks) in enumerate(sections.items(), start=1):
             title = default_labels()["notes"] if section.startswith("(") else reader.display_title(section)
-            heading = HEADING.match(blocks[0]["text"])
+            heading = HEADING.match(blocks[0]["text"]) if len(blocks[0]["text"]) <= MAX_STRUCTURED else None
             if heading and split_icon(heading.group(2))[1] == section:  # the section's own heading: its title
                 icon = split_icon(heading.group(2))[0]
-                title, blocks = f"{icon} {title}".strip(), blocks[1:] or blocks
-            while sum(len(b["text"]) + 2 for b in blocks) > MAX_MARKDOWN:
-                blocks = blocks[:-1]  # the rest stays in unmapped.yml
-            pages.append(
-                {
-                    "id": unique(slug(title), taken, "pagina"),
-                    "title": title,
-                    "order": order,
-                    "markdown": "\n\n".join(block["text"] for block in blocks) + "\n",
-                }
-            )
+                title = f"{icon} {title}".strip()
+                if len(blocks) > 1:
+                    blocks[0]["page"] = True  # shown as the page's title
+                    blocks = blocks[1:]
+            placed, size = [], 0
+            for block in blocks:
+                size += len(block["text"]) + 2
+                if size > MAX_MARKDOWN:
+                    break  # the rest stays in unmapped.yml
+                placed.append(block)
+            page_id = unique(slug(title), taken, "pagina")
+            for block in placed:
+                block["page"] = page_id
+            reader.section_pages.setdefault(slug(section), page_of(page_id))
+            pages.append({"id": page_id, "title": title, "order": order, "markdown": markdown_of(placed)})
+        for page in pages:  # a link to another section of the document now leads to the page that holds it
+            page["markdown"] = link_sections(page["markdown"], page_of(page["id"]), reader.section_pages)
         reader.results[self.key] = pages
 
     def import_files(self, reader, files: dict[str, Any]) -> dict[str, Any]:
@@ -151,7 +198,7 @@ class Pages(Kind):
 
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
         pages = [value for path, value in files.items() if path.startswith(f"data/{self.data}")]
-        return [(len(pages), "free page")] if pages else []
+        return [(len(pages), "free_page")] if pages else []
 
 
 KIND = Pages()

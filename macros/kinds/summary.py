@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import render
 from ..importer.blocks import FIGURE
-from ..importer.words import Icon, unbold
+from ..importer.words import Icon, fold, unbold
 from ..models import Model, Playbook, Text
 from .base import Kind, SectionReader
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..importer.document import DocumentReader, Section
     from ..site import Site
 
-PRINCIPLE = re.compile(r"^\*\*(?P<name>[^*]+)\*\*\s*[-–—:]\s*(?P<text>.+)$")
+PRINCIPLE = re.compile(r"^\*\*(?P<name>[^*]+)\*\*\s*[-–—]\s*(?P<text>.+)$")
 """A principle in a document: `1. **Name** - sentence`."""
 
 
@@ -87,7 +87,7 @@ def summary_page(site: Site, here: str) -> str:
 class SummaryKind(Kind):
     key = "summary"
     page = "resumen.md"
-    import_required = ("summary section", "## 🎯 RESUMEN EJECUTIVO")
+    import_required = ("summary", "## 🎯 RESUMEN EJECUTIVO")
 
     def present(self, playbook: Playbook) -> bool:
         return playbook.info.summary is not None
@@ -109,7 +109,8 @@ class SummaryKind(Kind):
         return {}
 
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
-        return [(len(files["data/playbook.yml"]["principles"]), "principle")]
+        principles = files["data/playbook.yml"].get("principles")
+        return [(len(principles), "principle")] if principles else []
 
 
 FIGURE_KEYS = ["total_types", "techniques_per_type", "complete_scripts", "optimization_techniques", "case_studies"]
@@ -124,25 +125,27 @@ def _check_figures(reader: DocumentReader, files: dict[str, Any]) -> None:
         "total_types": len(types),
         "techniques_per_type": per_type[0] if len(per_type) == 1 else None,
         "complete_scripts": sum(len(t["techniques"]) for t in types),
-        "optimization_techniques": len(files["data/optimization.yml"]["techniques"]),
-        "case_studies": len(files["data/case_studies.yml"]["cases"]),
+        "optimization_techniques": len(files.get("data/optimization.yml", {}).get("techniques", [])),
+        "case_studies": len(files.get("data/case_studies.yml", {}).get("cases", [])),
     }
     found = [key for key in FIGURE_KEYS if key in footer]
     if found:
         listed = ", ".join(f"`{footer[k][1]}: {footer[k][2]}`" for k in found)
-        ctx.notes.append(f"recognised the footer figures {listed} — not imported: the site counts them from the data")
+        ctx.notes.append(ctx.say.imports("footer_figures", listed=listed))
     for key in found:
         token, label, value = footer[key]
         match = FIGURE.match(value)
         if match and counted[key] is not None and int(match.group("low")) != counted[key]:
-            ctx.notes.append(
-                f"{ctx.source}:{token.line}: the document says `{label}: {value}` but the data has "
-                f"{counted[key]}; the site will show the counted figure"
-            )
+            said = ctx.say.imports("figure_mismatch", label=label, value=value, counted=counted[key])
+            ctx.notes.append(f"{ctx.source}:{token.line}: {said}")
 
 
 def _detect(section: Section, reader: DocumentReader) -> bool:
-    return any(t.kind == "numbered" and PRINCIPLE.match(t.text) for t in section.tokens)
+    """`1. **Name** - sentence` items under a heading that names principles (`### **Los 5 Principios Clave:**`):
+    any other list of bold names is content."""
+    word = fold(reader.ctx.say.imports("principles_word"))
+    named = any(t.kind == "heading" and t.level == 3 and word in fold(t.text) for t in section.tokens)
+    return named and any(t.kind == "numbered" and PRINCIPLE.match(t.text) for t in section.tokens)
 
 
 def _read(section: Section, reader: DocumentReader) -> None:
@@ -158,11 +161,7 @@ def _read(section: Section, reader: DocumentReader) -> None:
         else:
             reader.ctx.keep(token, title)
     if not found or principles_title is None:
-        reader.ctx.error(
-            section.heading.line,
-            "the summary needs a `### **Principles title:**` heading and "
-            "principles written `1. **Name** - sentence` — add them",
-        )
+        reader.ctx.warn(section.heading.line, "no_principles")
         return
     icon = Icon(section.icon or reader.default_icon)
     reader.info.update(summary={"title": title, "icon": icon, "principles_title": principles_title}, principles=found)

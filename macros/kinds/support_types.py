@@ -142,24 +142,25 @@ class SupportTypes(Kind):
 
     def after_reading(self, reader: DocumentReader) -> None:
         if reader.info.get("framework") and not reader.support_types:
-            reader.ctx.error(
-                reader.last_line,
-                "no support type section was read — add `## <emoji> SOPORTE X` sections (is the file truncated?)",
-            )
+            reader.ctx.tell(reader.last_line, "no_types_read")
+        framework = reader.info.get("framework", {}).get("title", "")
         for i, (token, cells) in enumerate(reader.rows):
             if i not in reader.used_rows:  # a row with no section of its own: nothing is dropped silently
-                reader.ctx.keep(token, "framework", f"table row (no `## … {cells[0]}` section)")
+                reader.ctx.tell(token.line, "row_without_section", name=cells[0])
+                reader.ctx.keep(token, framework)
 
     def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
         return {f"data/{self.data}{t['id']}.yml": t for t in reader.support_types}
 
     def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
         types = [value for path, value in files.items() if path.startswith(f"data/{self.data}")]
-        return [(len(types), "support type"), (sum(len(t["techniques"]) for t in types), "technique")]
+        if not types:
+            return []
+        return [(len(types), "support_type"), (sum(len(t["techniques"]) for t in types), "technique")]
 
 
 def _detect(section: Section, reader: DocumentReader) -> bool:
-    return any(t.level == 4 for t in reader.numbered_titles(section))
+    return any(t.level == 4 for t in reader.numbered_titles(section, "technique"))
 
 
 def _detect_by_name(section: Section, reader: DocumentReader) -> bool:
@@ -171,11 +172,7 @@ def _read(section: Section, reader: DocumentReader) -> None:
     """One `## <icon> SOPORTE X` section: characteristics and techniques, with its framework row."""
     row = reader.row_for(section.title)
     if row is None:
-        reader.ctx.error(
-            section.heading.line,
-            f"“{reader.display_title(section.title)}” has no row in the "
-            "framework table — add `| **Name** | concern | technique | focus |`",
-        )
+        reader.ctx.warn(section.heading.line, "type_no_row", title=reader.display_title(section.title))
         return
     reader.used_rows.add(row)
     names = reader.type_names
@@ -206,7 +203,14 @@ def _support_type(
             ctx.label("when_to_use", unbold(token.text))
         elif token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
             body_end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
-            technique = techniques.read(reader, token, tokens[i + 1 : body_end], title, with_key_elements=True)
+            body = tokens[i + 1 : body_end]
+            technique = reader.attempt(
+                tokens[i:body_end],
+                title,
+                "technique",
+                unbold(token.text),
+                lambda: techniques.read(reader, token, body, title, with_key_elements=True),  # noqa: B023
+            )
             if technique:
                 found.append(technique)
             i = body_end
@@ -226,18 +230,9 @@ def _support_type(
             ctx.keep(token, title)
             i += 1
     if not characteristics:
-        ctx.error(
-            section.heading.line,
-            f"support type “{title}” has no characteristics — add a "
-            "`### **Características:**` heading followed by `- ` items",
-        )
-    if not found and not any(NUMBERED_TITLE.match(unbold(t.text)) for t in tokens if t.kind == "heading"):
-        ctx.error(
-            section.heading.line,
-            f"support type “{title}” has no techniques — add "
-            "`#### **Técnica 1: Title**` with its process, script and "
-            "key elements",
-        )
+        ctx.warn(section.heading.line, "type_no_characteristics", title=title)
+    if not found:
+        ctx.warn(section.heading.line, "type_no_techniques", title=title)
     if not characteristics or not found:
         return None
     return {
@@ -257,7 +252,7 @@ def _support_type(
 
 
 SupportTypes.readers = (
-    SectionReader("support type", 10, _detect, _read, once=False),
-    SectionReader("support type", 100, _detect_by_name, _read, once=False),
+    SectionReader("support_type", 10, _detect, _read, once=False),
+    SectionReader("support_type", 100, _detect_by_name, _read, once=False),
 )
 KIND = SupportTypes()
