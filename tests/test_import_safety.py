@@ -35,8 +35,8 @@ def test_an_import_into_a_folder_with_an_authors_work_touches_none_of_it(tmp_pat
     assert snapshot(out) == before, "the author's new type and notes are untouched"
     said = capsys.readouterr().out
     (beside,) = [p for p in tmp_path.iterdir() if p.name.startswith("out-import-")]
-    assert f"the import went beside it, into {beside}" in said
-    assert (beside / "data" / "playbook.yml").is_file() and (beside / "unmapped.yml").is_file()
+    assert f"la importación se escribió al lado, en {beside}" in said
+    assert (beside / "data" / "playbook.yml").is_file()
 
 
 @pytest.mark.parametrize("kind", ["file", "symlink to data", "dangling symlink"])
@@ -65,7 +65,7 @@ def test_out_inside_a_project_or_its_data_is_refused_with_one_line(tmp_path, cap
         cwd=project, env=ENV, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip().count("\n") == 0 and "playbook project's folder" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "es la carpeta de un proyecto de playbook" in result.stderr
     assert snapshot(project) == before
 
 
@@ -104,29 +104,33 @@ def test_the_seed_saved_in_mac_roman_imports_letter_for_letter():
     text = SPANISH_ONLY.encode("mac_roman", errors="ignore").decode("mac_roman")
     result = import_markdown(text.encode("mac_roman"), "seed.mac.md")
     assert result.ok and result.files == import_markdown(text.encode("utf-8"), "seed.md").files
-    assert any("decoded as Mac Roman" in line for line in result.report)
+    assert any("leído como Mac Roman" in line for line in result.report)
 
 
 def test_a_utf8_file_with_two_latin1_phrases_is_refused_not_garbled():
     raw = SEED.read_bytes() + "\nNota: Resolución rápida y atención.\n".encode("latin-1")
     result = import_markdown(raw, "mixed.md")
     (error,) = result.errors
-    assert "save it as UTF-8" in error and not result.files
+    assert "guárdelo como UTF-8" in error and not result.files
     first_latin1_line = SEED.read_bytes().count(b"\n") + 2
     assert error.startswith(f"mixed.md:{first_latin1_line}:"), "at the first line that is not UTF-8"
 
 
+MB = 1_000_000
 HOSTILE_LINES = {
-    "a long heading": "## " + "a " * 64_000 + "#",
-    "digits in a title": "### " + "1 " * 64_000 + "x",
-    "an unclosed label": "**" + "a" * 128_000,
-    "spaces before an arrow": "### **Caso 9: " + " " * 128_000 + "→**",
-    "an unclosed quote": '**"' + "a" * 128_000,
+    "a long heading": "## " + "a " * (MB // 2) + "#",
+    "digits in a title": "### " + "1 " * (MB // 2) + "x",
+    "an unclosed label": "**" + "a" * MB,
+    "spaces before an arrow": "### **Caso 9: " + " " * MB + "→**",
+    "an unclosed quote": '**"' + "a" * MB,
+    "a link that never closes": "[" * (MB // 2) + "](#",
+    "a table of empty cells": "|" * MB,
+    "words and colons": "a: " * (MB // 3),
 }
 
 
 @pytest.mark.parametrize("name", HOSTILE_LINES)
-def test_a_hostile_line_of_128_kb_is_kept_and_answered_at_once(tmp_path, name):
+def test_a_hostile_line_of_1_mb_is_kept_and_answered_at_once(tmp_path, name):
     source = tmp_path / "hostil.md"
     title, rest = SEED.read_text(encoding="utf-8").split("\n", 1)
     source.write_text(f"{title}\n\n{HOSTILE_LINES[name]}\n\n{rest}", encoding="utf-8")  # before the first section
@@ -136,3 +140,4 @@ def test_a_hostile_line_of_128_kb_is_kept_and_answered_at_once(tmp_path, name):
     assert result.returncode == 0, result.stderr[-500:]
     kept = yaml.safe_load((tmp_path / "out" / "unmapped.yml").read_text(encoding="utf-8"))
     assert HOSTILE_LINES[name].strip() in [block["text"] for block in kept], "nothing is dropped silently"
+    assert "esta línea no llegó al sitio" in result.stderr  # and the import says so

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.importer.blocks import SourceProblem, Token, bold_label, is_table_rule, table_cells, take, tokenize
+from macros.importer.blocks import Token, bold_label, is_table_rule, table_cells, take, tokenize
 
 DOC = """# 🛟 Soporte
 
@@ -52,10 +52,11 @@ def test_a_code_block_keeps_its_lines_as_written_and_is_not_read_as_markdown():
     assert token.raw == ("```", "## no es un título", "  - sangrado   ", "```")
 
 
-def test_an_unclosed_code_block_is_refused_at_its_line():
-    with pytest.raises(SourceProblem) as caught:
-        tokenize("# T\n\n**S**\n\n```\nHola, [Nombre]\n")
-    assert caught.value.line == 5 and "never closed" in caught.value.message
+def test_an_unclosed_code_block_runs_to_the_end_with_a_warning_at_its_line():
+    warnings: list = []
+    *_, code = tokenize("# T\n\n**S**\n\n```\nHola, [Nombre]\n\n## Más\n", warnings)
+    assert code.kind == "code" and code.code[0] == (6, "Hola, [Nombre]") and code.code[-1] == (8, "## Más")
+    assert [(line, said.key) for line, said in warnings] == [(5, "unclosed_code")]
 
 
 @pytest.mark.parametrize(

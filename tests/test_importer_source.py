@@ -6,6 +6,7 @@ import pytest
 
 from macros.importer.blocks import SourceProblem
 from macros.importer.source import MAX_SOURCE_BYTES, decode_source, repair_mojibake
+from macros.messages import Messages
 
 DOC = "# 🛟 Soporte y Servicio\n\n**Guía rápida**\n\n- Resolución en el día\n"
 
@@ -31,20 +32,20 @@ def test_utf8_mis_decoded_and_saved_again_is_repaired_with_a_note(encoding, name
     assert mangled != DOC
     text, notes = decode_source(mangled.encode("utf-8"))
     assert text == DOC
-    assert notes == [f"repaired mojibake ({name}) in 3 lines"]
+    assert [spoken(note) for note in notes] == [f"reparados caracteres mal codificados ({name}) en 3 líneas"]
 
 
 def test_a_single_mis_decoded_word_is_repaired():
     mangled = "Resolución".encode().decode("latin-1")
     assert mangled == "ResoluciÃ³n"
     text, note = repair_mojibake(mangled)
-    assert text == "Resolución" and note and "repaired mojibake" in note
+    assert text == "Resolución" and note and "reparados caracteres mal codificados" in spoken(note)
 
 
 def test_a_document_only_partly_mis_encoded_is_repaired_line_by_line():
     text, note = repair_mojibake("Resolución clara\nRespuesta RÃ¡pida\n")
     assert text == "Resolución clara\nRespuesta Rápida\n"
-    assert note and "line by line" in note and "in 1 lines" in note
+    assert note and "línea a línea" in spoken(note) and "en 1 líneas" in spoken(note)
 
 
 def test_a_file_in_windows_1252_is_decoded_with_a_note():
@@ -54,7 +55,12 @@ def test_a_file_in_windows_1252_is_decoded_with_a_note():
     )
     decoded, notes = decode_source(text.encode("cp1252"))
     assert decoded == text
-    assert len(notes) == 1 and notes[0].endswith("(the file is not UTF-8)")
+    assert [spoken(note) for note in notes] == ["leído como Windows-1252 (el archivo no está en UTF-8)"]
+
+
+def spoken(said) -> str:
+    """What the reader of the import's report reads for a note or a problem."""
+    return Messages().imports(said.key, **said.params)
 
 
 def refusal(raw: bytes | str) -> SourceProblem:
@@ -65,13 +71,13 @@ def refusal(raw: bytes | str) -> SourceProblem:
 
 def test_a_nul_byte_is_refused_at_its_line():
     problem = refusal(b"# Titulo\n\nTexto\x00roto\n")
-    assert problem.line == 3 and "NUL" in problem.message and "binary" in problem.message
+    assert problem.line == 3 and "NUL" in spoken(problem.said) and "es binario" in spoken(problem.said)
 
 
 @pytest.mark.parametrize(("raw", "line", "code"), [(b"uno\ndos\x07\n", 2, "U+0007"), ("a\n\nb\x1bc", 3, "U+001B")])
 def test_a_control_character_is_refused_at_its_line(raw, line, code):
     problem = refusal(raw)
-    assert problem.line == line and code in problem.message
+    assert problem.line == line and code in spoken(problem.said)
 
 
 def test_a_tab_is_text_not_a_control_character():
@@ -80,4 +86,4 @@ def test_a_tab_is_text_not_a_control_character():
 
 def test_a_file_too_big_for_a_playbook_is_refused():
     problem = refusal(b"a" * (MAX_SOURCE_BYTES + 1))
-    assert problem.line == 1 and "right file" in problem.message
+    assert problem.line == 1 and "¿es el archivo correcto?" in spoken(problem.said)

@@ -18,8 +18,8 @@ from .words import fold
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 """A word as compared: letters only (numbers and marks are the site's own to write)."""
-PIECES = re.compile(r"\||:\s|:$|\*\*|__|\s[-–—]\s|\]\([^)]*\)")
-"""Where a line splits into texts the data holds apart: table cells, `Label: value`, bold spans,
+PIECES = re.compile(r"\||:\s|:$|,\s|\*\*|__|\s[-–—]\s|\]\([^)]*\)")
+"""Where a line splits into texts the data holds apart: table cells, `Label: value`, `a, b` lists, bold spans,
 `Name - text`, a link's target."""
 
 

@@ -82,12 +82,15 @@ def tokenize(text: str, warnings: list[tuple[int, Said]] | None = None) -> list[
             continue
         if stripped.startswith("```"):
             end = next((j for j in range(i, len(lines)) if lines[j].strip().startswith("```")), None)
-            if end is None:
+            closed = end is not None
+            if not closed:
                 if warnings is not None:
                     warnings.append((number, Said("unclosed_code")))
                 end = len(lines)
+                while end > i and not lines[end - 1].strip():
+                    end -= 1
             code = tuple((j + 1, lines[j].rstrip()) for j in range(i, end))
-            tokens.append(Token("code", number, "", tuple(lines[number - 1 : end + 1]), code=code))
+            tokens.append(Token("code", number, "", tuple(lines[number - 1 : end + closed]), code=code))
             i = end + 1
             continue
         tokens.append(_line_token(raw, stripped, number))

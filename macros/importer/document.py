@@ -9,10 +9,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import PurePath
 from typing import Any
 
 from ..kinds import KINDS
+from ..kinds.base import SectionReader
 from ..kinds.summary import FIGURE_KEYS
 from ..messages import Messages
 from ..models import default_labels
@@ -38,6 +40,7 @@ UNMAPPED_HEADER = (
 )
 READER_STATE = (
     "info",
+    "framework_section",
     "found",
     "results",
     "index_titles",
@@ -104,10 +107,11 @@ class Context:
         self.unmapped.append({"line": token.line, "section": section, "text": "\n".join(token.raw).strip()})
 
     def label(self, key: str, value: str) -> None:
-        """Take an interface label's spelling from the document (the first occurrence wins), only where the
-        document's label is that label: a content block never renames the site's labels."""
+        """Take an interface label from the document (the first occurrence wins). Readers call it only for a
+        recognised label slot: a label whose block has the slot's shape (`**Pasos:**` over a code block of
+        numbered steps) or whose text is the label itself (`**Resultado:**`); never for a content block."""
         value = value.strip()
-        if value and is_label(value, key):
+        if value:
             self.labels.setdefault(key, value)
 
 
@@ -147,6 +151,7 @@ class DocumentReader:
         self.used_rows: set[int] = set()
         self.support_types: list[dict[str, Any]] = []
         self.footer: dict[str, tuple[Token, str, str]] = {}
+        self.framework_section: Section | None = None
         self.section_pages: dict[str, str] = {}
         """A read section's title as a slug → the site's page that shows it (for links between sections)."""
 
@@ -316,7 +321,8 @@ class DocumentReader:
                     self._keep_section(section)
                     continue
                 whole = [section.heading, *section.tokens]
-                if self.attempt(whole, section.title, reader.name, section.title, lambda: reader.read(section, self) or True):
+                read = partial(_read_section, reader, section, self)
+                if self.attempt(whole, section.title, reader.name, section.title, read):
                     self.found.add(reader.name)
                     if kind.page:
                         self.section_pages[slug(section.title)] = kind.page
@@ -329,6 +335,11 @@ class DocumentReader:
     def _keep_section(self, section: Section) -> None:
         for token in [section.heading, *section.tokens]:
             self.ctx.keep(token, section.title)
+
+
+def _read_section(reader: SectionReader, section: Section, document: DocumentReader) -> bool:
+    reader.read(section, document)
+    return True
 
 
 def import_markdown(text_or_bytes: str | bytes, source_name: str, say: Messages | None = None) -> ImportResult:

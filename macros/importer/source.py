@@ -11,7 +11,7 @@ from ftfy.badness import badness, is_bad
 
 from .blocks import Said, SourceProblem
 
-MAX_SOURCE_BYTES = 1_000_000
+MAX_SOURCE_BYTES = 2_000_000
 """A playbook is tens of kilobytes; a bigger file is not one (same spirit as the loader's limit)."""
 
 BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
@@ -35,7 +35,7 @@ def decode_source(raw: bytes | str) -> tuple[str, list[Said]]:
     notes: list[Said] = []
     if isinstance(raw, bytes):
         if len(raw) > MAX_SOURCE_BYTES:
-            raise SourceProblem(1, "too_big", size=f"{len(raw):,}", limit=f"{MAX_SOURCE_BYTES:,}")
+            raise SourceProblem(1, "too_big", size=grouped(len(raw)), limit=grouped(MAX_SOURCE_BYTES))
         text, note = _decode(raw)
         notes += [note] if note else []
     else:
@@ -44,6 +44,11 @@ def decode_source(raw: bytes | str) -> tuple[str, list[Said]]:
     text, note = repair_mojibake(text)  # first: Latin-1 mojibake holds C1 control characters
     _refuse_control_characters(text)
     return text, notes + ([note] if note else [])
+
+
+def grouped(number: int) -> str:
+    """`2 000 000`: digits grouped by thousands with a narrow space, as the SI writes them in any language."""
+    return f"{number:_}".replace("_", "\u202f")
 
 
 def _decode(raw: bytes) -> tuple[str, Said | None]:

@@ -128,11 +128,23 @@ def _case(
             result = found[1]
             ctx.label("result", found[0])
             i += 1
-        elif found and not found[1] and kind == "bullet" and situation is None and techniques.is_label(found[0], "situation"):
+        elif (
+            found
+            and not found[1]
+            and kind == "bullet"
+            and situation is None
+            and techniques.is_label(found[0], "situation")
+        ):
             bullets, i = take(body, i + 1, "bullet")
             situation = [b.text for b in bullets]
             ctx.label("situation", found[0])
-        elif found and not found[1] and kind == "numbered" and strategy is None and techniques.is_label(found[0], "strategy"):
+        elif (
+            found
+            and not found[1]
+            and kind == "numbered"
+            and strategy is None
+            and techniques.is_label(found[0], "strategy")
+        ):
             steps, i = take(body, i + 1, "numbered")
             strategy = [s.text for s in steps]
             ctx.label("strategy", found[0])

@@ -13,7 +13,7 @@ from pydantic import Field
 from .. import render
 from ..importer import dump
 from ..importer.blocks import is_table_rule, table_cells
-from ..importer.words import Icon, fold, slug, unbold
+from ..importer.words import Icon, fold, slug, split_icon, unbold
 from ..models import Labels, Model, Playbook, Slug, Text, default_labels
 from ..sitemap import HOME
 from . import support_types
@@ -144,7 +144,8 @@ def _detect_framework(section: Section, reader: DocumentReader) -> bool:
     rows = [table_cells(t) for t in section.tokens if t.kind == "table" and not is_table_rule(t)][1:]
     names = [slug(cells[0]) for cells in rows if cells and slug(cells[0])]
     naming = [name for name in names if any(f"-{name}-" in title for title in titles if title != own)]
-    return len(naming) >= 2 and len(naming) * 2 >= len(names)
+    header = next((table_cells(t) for t in section.tokens if t.kind == "table"), [])
+    return len(header) == 4 and bool(naming)
 
 
 def _detect_index(section: Section, reader: DocumentReader) -> bool:
@@ -154,11 +155,12 @@ def _detect_index(section: Section, reader: DocumentReader) -> bool:
 def _read_index(section: Section, reader: DocumentReader) -> None:
     """The ÍNDICE: its entries give the sections' titles as the author spells them."""
     reader.ctx.label("index", reader.display_title(section.title))
+    titles = {fold(split_icon(t.text)[1]) for t in reader.tokens if t.kind == "heading" and t.level == 2}
     for token in section.tokens:
         match = INDEX_ENTRY.match(token.text) if token.kind == "numbered" else None
-        if match:
+        if match and fold(match.group("text")) in titles:  # the site's navigation names that section
             reader.index_titles.setdefault(fold(match.group("text")), match.group("text").strip())
-        else:
+        else:  # an entry for a section the document does not have stays, as written, on a free page
             reader.ctx.keep(token, section.title)
 
 
@@ -190,6 +192,7 @@ def _read_framework(section: Section, reader: DocumentReader) -> None:
             ctx.warn(token.line, "framework_row_cells", count=len([c for c in cells if c]))
     if table_title is None:
         ctx.warn(section.heading.line, "framework_no_table_title")
+    reader.framework_section = section
     reader.info["framework"] = {
         "title": title,
         "icon": Icon(section.icon or reader.default_icon),

@@ -172,12 +172,14 @@ class Pages(Kind):
         for order, (section, blocks) in enumerate(sections.items(), start=1):
             title = default_labels()["notes"] if section.startswith("(") else reader.display_title(section)
             heading = HEADING.match(blocks[0]["text"]) if len(blocks[0]["text"]) <= MAX_STRUCTURED else None
+            own_heading = None
             if heading and split_icon(heading.group(2))[1] == section:  # the section's own heading: its title
                 icon = split_icon(heading.group(2))[0]
                 title = f"{icon} {title}".strip()
                 if len(blocks) > 1:
-                    blocks[0]["page"] = True  # shown as the page's title
-                    blocks = blocks[1:]
+                    own_heading, blocks = blocks[0], blocks[1:]  # shown as the page's title
+            elif slug(section) in reader.section_pages:  # what a structured section held besides its parts
+                title = reader.ctx.say.imports("notes_of", section=title)
             placed, size = [], 0
             for block in blocks:
                 size += len(block["text"]) + 2
@@ -185,7 +187,7 @@ class Pages(Kind):
                     break  # the rest stays in unmapped.yml
                 placed.append(block)
             page_id = unique(slug(title), taken, "pagina")
-            for block in placed:
+            for block in [*placed, *([own_heading] if own_heading else [])]:
                 block["page"] = page_id
             reader.section_pages.setdefault(slug(section), page_of(page_id))
             pages.append({"id": page_id, "title": title, "order": order, "markdown": markdown_of(placed)})

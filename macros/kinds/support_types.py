@@ -141,9 +141,17 @@ class SupportTypes(Kind):
     # -- the importer
 
     def after_reading(self, reader: DocumentReader) -> None:
-        if reader.info.get("framework") and not reader.support_types:
-            reader.ctx.tell(reader.last_line, "no_types_read")
         framework = reader.info.get("framework", {}).get("title", "")
+        if framework and not reader.support_types:  # a table of no type: the site shows it as it is written
+            reader.ctx.tell(reader.last_line, "no_types_read")
+            section = reader.framework_section
+            kept_by_it = {section.title, framework}
+            reader.ctx.unmapped = [block for block in reader.ctx.unmapped if block["section"] not in kept_by_it]
+            for token in [section.heading, *section.tokens]:
+                reader.ctx.keep(token, section.title)
+            del reader.info["framework"]
+            reader.section_pages.pop(slug(section.title), None)
+            return
         for i, (token, cells) in enumerate(reader.rows):
             if i not in reader.used_rows:  # a row with no section of its own: nothing is dropped silently
                 reader.ctx.tell(token.line, "row_without_section", name=cells[0])
@@ -180,6 +188,7 @@ def _read(section: Section, reader: DocumentReader) -> None:
     support_type = _support_type(section, reader, reader.rows[row][1], len(reader.support_types) + 1, type_id)
     if support_type:
         reader.support_types.append(support_type)
+        reader.section_pages[slug(section.title)] = page_of(type_id)
 
 
 def _support_type(
