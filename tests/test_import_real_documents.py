@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 from test_seed_coverage import seed_units, site_text
 
 from helpers import ROOT, SEED, build, copy_project
@@ -56,6 +57,23 @@ def test_a_document_missing_the_seeds_parts_gets_every_warning_at_once(tmp_path,
     assert any("no hay línea de versión" in line for line in lines)
     assert lines[-1].startswith(f"{len(lines) - 1} avisos")
     assert "responsabilidades" in text  # its own sections are on the site, as free pages
+
+
+def test_a_site_without_the_seeds_parts_offers_no_way_to_them(tmp_path, capsys):
+    """A handbook has no support types, techniques, cases or checklist: no menu entry, page or button leads
+    to an empty one."""
+    source = ROOT / "tests" / "fixtures" / "real" / "manual-atencion-cliente.md"
+    import_and_build(source, tmp_path, capsys)
+    site = tmp_path / "project" / "site"
+    for missing in ("tipos", "tecnicas", "casos-de-estudio", "checklist", "optimizacion", "resumen", "guia"):
+        assert not (site / missing).exists(), missing
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    menu = [link.get_text(" ", strip=True) for link in home.select(".md-nav--primary .md-nav__link")]
+    assert "Canales de Soporte" in menu and not {"Tipos de soporte", "Técnicas", "Checklist"} & set(menu)
+    assert not home.select(".pb-start__guide")  # no decision guide to start a call from
+    for link in home.select("article a[href]"):
+        href = link["href"].split("#")[0]
+        assert not href or href.startswith("http") or (site / href).exists(), href
 
 
 def test_the_structured_parts_of_a_real_document_are_read_as_data(tmp_path, capsys):

@@ -78,7 +78,7 @@ class SupportTypes(Kind):
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.support_types
 
-    def navigation(self, site: Site, title: Callable[[str], str]) -> dict:
+    def navigation(self, site: Site, title: Callable[[str], str]) -> dict | None:
         """One entry per support type; past NAV_GROUP_SIZE, sub-sections of that many named "first – last".
 
         With navigation.prune, each page then carries only its own group's links: at 500 types a flat
@@ -89,6 +89,8 @@ class SupportTypes(Kind):
         def entries(types: list[SupportType]) -> list[dict]:
             return [{title(t.title): page_of(t.id)} for t in types]
 
+        if not playbook.support_types:
+            return None
         if len(playbook.support_types) <= NAV_GROUP_SIZE:
             return {title(self.title(playbook)): entries(playbook.support_types)}
         return {title(self.title(playbook)): [{title(name): entries(group)} for name, group in groups(playbook)]}
