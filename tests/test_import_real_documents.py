@@ -81,3 +81,7 @@ def test_the_structured_parts_of_a_real_document_are_read_as_data(tmp_path, caps
     assert main([str(source), str(tmp_path / "out")]) == 0
     checklist = (tmp_path / "out" / "data" / "checklist.yml").read_text(encoding="utf-8")
     assert checklist.count("- id:") >= 27  # its `- [ ]` items became the checklist's items, to tick
+    index = (tmp_path / "out" / "data" / "pages" / "indice.yml").read_text(encoding="utf-8")
+    # Its table of contents links to sections that are now pages of their own: the links follow them.
+    assert "[🎬 Fases del Closing](fases-del-closing.md)" in index
+    assert "[📋 Checklists de Closing](../checklist.md)" in index

@@ -40,10 +40,23 @@ def test_placeholders_are_visibly_marked(page, server):
     assert style["outlineStyle"] == "dashed"
 
 
-def test_a_stored_palette_of_the_wrong_shape_breaks_nothing(page, server):
-    """Material's own storage key: a wrong shape must not stop its bundle (search stayed on "Inicializando")."""
+MATERIAL_KEYS_OF_THE_WRONG_SHAPE = {
+    "/.__palette": '{"index": "x", "color": 5}',
+    "/.__tabs": "5",
+    "/.__source": '"x"',
+    "/.__announce": '{"a": 1}',
+    "/.__consent": "7",
+}
+
+
+def test_material_storage_keys_of_the_wrong_shape_break_nothing(page, server):
+    """Material's own storage keys: a wrong shape must not stop its bundle (search stayed on "Inicializando")."""
     page.goto(f"{server}/")
-    page.evaluate("""() => localStorage.setItem("/.__palette", JSON.stringify({index: "x", color: 5}))""")
+    page.evaluate(
+        "keys => Object.entries(keys).forEach(([k, v]) => [localStorage, sessionStorage]"
+        ".forEach(store => store.setItem(k, v)))",
+        MATERIAL_KEYS_OF_THE_WRONG_SHAPE,
+    )
     page.reload()
     box = page.locator("input.md-search__input")
     box.click()
@@ -56,7 +69,7 @@ def test_a_stored_palette_of_the_wrong_shape_breaks_nothing(page, server):
     assert page.console_errors == []
 
 
-def test_a_long_address_in_a_checklist_item_does_not_widen_a_phone_page(browser, tmp_path_factory):
+def test_a_long_address_in_a_checklist_item_does_not_widen_a_320_px_phone_page(browser, tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("wide") / "project")
     checklist = project / "data" / "checklist.yml"
     long = "https://intranet.example.org/procedimientosdesoporteatencionalclienteychecklistdeimplementacion2025"
@@ -64,7 +77,7 @@ def test_a_long_address_in_a_checklist_item_does_not_widen_a_phone_page(browser,
     checklist.write_text(text, encoding="utf-8")
     assert build(project, project / "site").returncode == 0
     with serve(project / "site") as base:
-        phone = browser.new_page(viewport={"width": 375, "height": 812})
+        phone = browser.new_page(viewport={"width": 320, "height": 640})
         phone.goto(f"{base}/checklist/")
-        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 320
         phone.close()
