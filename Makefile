@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build pdf offline audit bench mutation import test lint check schema chromium emoji-font clean
+.PHONY: serve build pdf offline audit bench mutation import test lint check schema chromium emoji-font java clean
 PAPER ?= A4
 
 $(VENV)/.site: pyproject.toml
@@ -57,7 +57,7 @@ import: $(VENV)/.site  ## Markdown playbook → data files: make import SRC=play
 schema: $(VENV)/.site  ## regenerate schemas/ (JSON Schemas for editors) and the guide's table of messages, from macros/
 	$(PYTHON) -m macros schema
 
-test: lint chromium emoji-font node_modules/.installed  ## lint, then the whole suite, browser and accessibility tests included
+test: lint chromium emoji-font java node_modules/.installed  ## lint, then the whole suite: browser, accessibility and HTML-validity tests included
 	$(PYTHON) -m pytest
 
 lint: $(VENV)/.test  ## ruff: lint and format check (ruff format . fixes the format)
@@ -66,6 +66,9 @@ lint: $(VENV)/.test  ## ruff: lint and format check (ruff format . fixes the for
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
 	@command -v chromium >/dev/null || command -v google-chrome >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+java:  ## a Java runtime for the Nu Html Checker (npm's vnu-jar) the HTML-validity tests run
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
 emoji-font:  ## Debian's Noto Color Emoji: the headings' icons print in the PDFs (not as empty boxes)
 	@fc-list | grep -qi "Noto Color Emoji" || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-color-emoji >/dev/null; }

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import csp, kinds, render, sitemap
+from . import csp, kinds, render, sitemap, valid_html
 from .errors import DataError
 from .kinds import summary
 from .loader import DataErrors, load_playbook
@@ -152,6 +152,8 @@ class PlaybookPlugin(BasePlugin):
         return self._with_policy(output_content, config) if template_name.endswith(".html") else output_content
 
     def _with_policy(self, html: str, config) -> str:
+        """The page made valid HTML (valid_html), with its Content-Security-Policy."""
+        html = valid_html.repair(html)
         if _offline_enabled(config) or self.is_serve:
             # From file:// a page has no origin for 'self' to match; `mkdocs serve` injects its live-reload
             # script inline into every page: either way the policy would block what the page needs.

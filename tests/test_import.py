@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from test_seed_coverage import seed_units, site_text
 
 from helpers import ROOT, SEED, build
@@ -242,6 +243,7 @@ BAD = {
     "binary file": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00", 1, "es binario"),
     "not text": ("Resumen\x07 final\n", 1, "carácter de control U+0007"),
 }
+LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 FLAWED = {
     "no title": (SEED_TEXT.split("\n", 1)[1], 2, "el documento no tiene título"),
     "technique with no script": (
@@ -268,6 +270,11 @@ def test_a_flawed_document_imports_with_a_warning_at_its_line_and_every_line_on_
     assert code == 0, err
     assert any(w.startswith(f"{source}:{line}: {says}") and " — " in w for w in err.splitlines()), err
     assert " 0 perdidas" in out
+    unlinked = LINK.sub(r"\1", content)  # a link to a section the document lacks keeps only its text
+    for page in (tmp_path / "out" / "data" / "pages").glob("*.yml"):  # a part kept whole, and only once
+        markdown = yaml.safe_load(page.read_text(encoding="utf-8"))["markdown"]
+        for line in filter(str.strip, markdown.split("\n")):
+            assert unlinked.count(line.strip()) >= markdown.count(line.strip()) > 0, line
     text = build_with(tmp_path / "out" / "data", project, tmp_path / "site")
     # What the site counts (the footer's figures, the techniques' numbers) follows the data, not the source.
     figures = re.compile(r"^(técnicas por tipo|scripts completos|total de tipos): ")
@@ -326,6 +333,21 @@ def test_what_is_not_recognised_is_reported_and_kept(tmp_path, capsys):
         "📎 Anexo": "Enlaces útiles para el equipo.\n",
     }
     assert not (tmp_path / "out" / "unmapped.yml").exists()  # everything is on the site
+
+
+def test_a_line_that_reaches_neither_the_data_nor_a_page_is_counted_lost_and_named(tmp_path, capsys):
+    """Two techniques label their steps differently: the site has one label for both, so the second
+    spelling is nowhere on it, and the import says so."""
+    first = SEED_TEXT.index("**Proceso:**")
+    second = SEED_TEXT.index("**Proceso:**", first + 1)
+    text = SEED_TEXT[:first] + "**Pasos:**" + SEED_TEXT[first + 12 : second] + "**Etapas:**" + SEED_TEXT[second + 12 :]
+    source = tmp_path / "etapas.md"
+    source.write_text(text, encoding="utf-8")
+    code, out, err = run(source, tmp_path / "out", capsys)
+    assert code == 0, err
+    assert f"{source}:{line_of(text, '**Etapas:**')}: esta línea no llegó al sitio: «**Etapas:**»" in err
+    assert ", 1 perdida\n" in out
+    assert load_playbook(tmp_path / "out" / "data").info.labels.process == "Pasos"
 
 
 def test_import_help_describes_its_arguments():

@@ -104,7 +104,8 @@ class Context:
         """A block no kind read: it goes to the free page of its section, as it is written."""
         if token.kind == "rule":  # a horizontal rule is layout, not content
             return
-        self.unmapped.append({"line": token.line, "section": section, "text": "\n".join(token.raw).strip()})
+        text = "\n".join(token.raw).strip()
+        self.unmapped.append({"line": token.line, "section": section, "text": text, "kind": token.kind})
 
     def label(self, key: str, value: str) -> None:
         """Take an interface label from the document (the first occurrence wins). Readers call it only for a
@@ -425,7 +426,9 @@ def _summary(source: str, data: dict[str, Any], ctx: Context, result: ImportResu
     counted = result.lines
     lines.append(
         f"{source}: "
-        + say.imports("lines", total=counted.total, data=counted.data, pages=counted.pages, lost=counted.lost)
+        + say.imports(
+            "lines", total=counted.total, data=counted.data, pages=counted.pages, lost=say.counted(counted.lost, "lost")
+        )
     )
     return lines
 

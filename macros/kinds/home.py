@@ -137,15 +137,15 @@ class Home(Kind):
 
 
 def _detect_framework(section: Section, reader: DocumentReader) -> bool:
-    """A table whose rows name other sections of the document (`| **Reactivo** | …` and `## SOPORTE REACTIVO`):
-    any other table is content."""
+    """A four-column table most of whose rows name other sections of the document (`| **Reactivo** | …` and
+    `## SOPORTE REACTIVO`): any other table is content (a table of channels one of which has a section)."""
     own = f"-{slug(section.heading.text)}-"
     titles = [f"-{slug(t.text)}-" for t in reader.tokens if t.kind == "heading" and t.level == 2]
     rows = [table_cells(t) for t in section.tokens if t.kind == "table" and not is_table_rule(t)][1:]
     names = [slug(cells[0]) for cells in rows if cells and slug(cells[0])]
     naming = [name for name in names if any(f"-{name}-" in title for title in titles if title != own)]
     header = next((table_cells(t) for t in section.tokens if t.kind == "table"), [])
-    return len(header) == 4 and bool(naming)
+    return len(header) == 4 and bool(naming) and len(naming) * 2 >= len(names)
 
 
 def _detect_index(section: Section, reader: DocumentReader) -> bool:

@@ -67,22 +67,28 @@ def as_data(markdown: str) -> Markup:
     return Markup(SCRIPT_LINK.sub("](#)", escaped))
 
 
+JOINED = {"table", "bullet", "numbered", "check", "para"}
+"""Blocks that stay on consecutive lines when they were so in the source: a table's rows, a list's items,
+a paragraph's lines. Anything else (a code block, a heading) stands apart, as Python-Markdown needs."""
+
+
 def markdown_of(blocks: list[dict]) -> str:
-    """Kept blocks as one page of Markdown: blocks that were next to each other in the source stay together
-    (a table's rows, a list), others are separated by a blank line; the headings move up so that the
+    """Kept blocks as one page of Markdown: blocks of one kind that were next to each other in the source
+    stay together (JOINED), others are separated by a blank line; the headings move up so that the
     highest is a section of the page (`##`: the page's title is its `#`)."""
     levels = [len(m.group(1)) for b in blocks if (m := HEADING_MARK.match(b["text"]))]
     shift = min(levels) - 2 if levels else 0
     parts: list[str] = []
-    end = None
+    end, kind = None, None
     for block in blocks:
         text = block["text"]
         if shift and (m := HEADING_MARK.match(text)):
             text = "#" * (len(m.group(1)) - shift) + text[len(m.group(1)) :]
         if parts:
-            parts.append("\n" if block["line"] == end else "\n\n")
+            together = block["line"] == end and block.get("kind") == kind and kind in JOINED
+            parts.append("\n" if together else "\n\n")
         parts.append(text)
-        end = block["line"] + text.count("\n") + 1
+        end, kind = block["line"] + text.count("\n") + 1, block.get("kind")
     return "".join(parts) + "\n"
 
 
