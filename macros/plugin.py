@@ -27,6 +27,7 @@ from .loader import DataErrors, load_playbook
 from .messages import Messages, available, visible
 from .models import DEFAULT_LANGUAGE
 from .site import Site
+from .template_cache import QuietBytecodeCache
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -106,6 +107,14 @@ class PlaybookPlugin(BasePlugin):
             handout.config.update(add_cover_page=False, add_to_navigation=False)
         macros.register_macros(dict.fromkeys(kinds.macros(), lambda *args: ""))
         return config
+
+    def on_env(self, env, config, files):
+        """One theme environment per build, its templates compiled once and kept between builds: print-site
+        asks the theme for a new environment to render the handout, which compiled every Material template
+        a second time (a fifth of a build); it gets this one. Compiled templates go to .cache/jinja/."""
+        env.bytecode_cache = QuietBytecodeCache(Path(config.config_file_path).parent / ".cache" / "jinja")
+        config.theme.get_env = lambda: env
+        return env
 
     def on_files(self, files, config):
         """The pages that exist only in the data (one per support type): stubs calling the same macros every

@@ -271,10 +271,10 @@ def test_a_flawed_document_imports_with_a_warning_at_its_line_and_every_line_on_
     assert any(w.startswith(f"{source}:{line}: {says}") and " — " in w for w in err.splitlines()), err
     assert " 0 perdidas" in out
     unlinked = LINK.sub(r"\1", content)  # a link to a section the document lacks keeps only its text
-    for page in (tmp_path / "out" / "data" / "pages").glob("*.yml"):  # a part kept whole, and only once
-        markdown = yaml.safe_load(page.read_text(encoding="utf-8"))["markdown"]
-        for line in filter(str.strip, markdown.split("\n")):
-            assert unlinked.count(line.strip()) >= markdown.count(line.strip()) > 0, line
+    pages = (tmp_path / "out" / "data" / "pages").glob("*.yml")  # a part kept whole, and only once
+    markdown = "\n".join(yaml.safe_load(page.read_text(encoding="utf-8"))["markdown"] for page in pages)
+    for line in filter(str.strip, markdown.split("\n")):
+        assert unlinked.count(line.strip()) >= markdown.count(line.strip()) > 0, line
     text = build_with(tmp_path / "out" / "data", project, tmp_path / "site")
     # What the site counts (the footer's figures, the techniques' numbers) follows the data, not the source.
     figures = re.compile(r"^(técnicas por tipo|scripts completos|total de tipos): ")

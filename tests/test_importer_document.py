@@ -119,3 +119,19 @@ def test_a_section_goes_with_the_framework_row_named_in_its_title():
     reader.rows = [(None, ["Reactivo"]), (None, ["24/7"]), (None, ["Técnico"]), (None, ["Técnico Avanzado"])]
     titles = ("Soporte Reactivo", "Soporte 24/7", "Soporte Técnico", "Soporte Técnico Avanzado", "Ventas")
     assert [reader.row_for(t) for t in titles] == [0, 1, 2, 3, None]
+
+
+def test_a_part_that_cannot_be_read_is_kept_whole_and_only_once():
+    """A type whose only technique has no script: the technique is set aside, then the type itself cannot be
+    read; the section goes whole to a free page, each of its lines once."""
+    text = (
+        HEAD
+        + "| Tipo | Preocupación | Técnica | Enfoque |\n|---|---|---|---|\n| **Reactivo** | a | b | c |\n\n"
+        + "## ⚡ SOPORTE REACTIVO\n\n### **Características:**\n- Rápido\n\n### **Técnicas y Scripts:**\n\n"
+        + "#### **Técnica 1: Respuesta**\n\n**Proceso:**\n```\n1. Escuchar\n```\n\n**Elementos Clave:**\n- Calma\n"
+    )
+    text = text.replace("| Tipo", "## 🎯 FRAMEWORK\n\n### **Tabla:**\n\n| Tipo", 1)
+    result = import_markdown(text, "doc.md")
+    lines = [block["line"] for block in result.unmapped]
+    assert len(lines) == len(set(lines)), "no block is kept twice"
+    assert any("no tiene script" in warning for warning in result.warnings)

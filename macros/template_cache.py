@@ -1,0 +1,28 @@
+"""Compiled theme templates kept between builds, so a build compiles only the templates that changed."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+import jinja2
+
+
+class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in a folder (each entry checked against its template's source);
+    a folder that cannot be written, or an entry that cannot be read, only costs the compile time."""
+
+    def __init__(self, folder: Path):
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        super().__init__(str(folder))
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
