@@ -106,11 +106,14 @@ Labels = create_model(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Playbook:
     """Everything in data/, validated together: each kind's data under its key (`playbook.case_studies`)."""
 
     contents: Mapping[str, Any]
+
+    def __repr__(self) -> str:
+        return f"Playbook({', '.join(self.contents)})"  # its kinds, not their whole data
 
     def replace(self, **changes: Any) -> Playbook:
         """A copy with some kinds' data changed (`playbook.replace(support_types=[...])`)."""
