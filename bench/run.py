@@ -45,7 +45,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 KB = 1024
 
 TARGETS = {
-    "overhead": 1.10,  # ours / plain build time, at every size
+    "overhead": 1.50,  # ours / plain build time, at every size; ours builds the printable handout too (issue 19)
     "build_100": 30.0,  # seconds, ours at 100×
     "scaling": 12.0,  # time(100×) / time(10×), ours
     "largest_page": 150 * KB,  # bytes, ours at 100×
@@ -340,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     checks = []
     checks.append(
         (
-            f"overhead ≤ {TARGETS['overhead']:.2f}× plain Markdown (every size)",
+            f"overhead ≤ {TARGETS['overhead']:.2f}× plain Markdown (every size, handout included)",
             ", ".join(f"{s}×: {r.ratio:.2f}×" for s, r in results.items()),
             all(r.ratio <= TARGETS["overhead"] for r in results.values()),
         )
