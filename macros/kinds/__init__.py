@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import browser, case_studies, checklist, guide, home, optimization, pages, summary, support_types
+from . import browser, case_studies, checklist, guide, home, objections, optimization, pages, summary, support_types
 from .base import Kind
 
 KINDS: tuple[Kind, ...] = (
@@ -15,6 +15,7 @@ KINDS: tuple[Kind, ...] = (
     support_types.KIND,
     browser.KIND,
     optimization.KIND,
+    objections.KIND,
     case_studies.KIND,
     checklist.KIND,
     summary.KIND,

@@ -1,0 +1,169 @@
+"""Objection handling (data/objections.yml, optional): what a customer says, and the answers to give, each
+under its own label as the document names it ("Respuesta", "Si persiste", "Cierre"). One page, objeciones/.
+
+Read from a document's `## … OBJECIONES` section whose `### ` headings are objections (`### Objeción 1: "Muy
+caro"`, `### 1. "NO TENGO TIEMPO"`), each followed by `**Label:**` lines with the answer in a code block, or
+`**Label**: text` on one line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Annotated, Any
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+from .. import render
+from ..errors import DataError
+from ..importer.blocks import MAX_STRUCTURED, Token, bold_label
+from ..importer.words import Icon, fold, slug, unbold, unique
+from ..models import Model, Playbook, Slug, Text, plain_text
+from .base import Ids, Kind, Loaded, SectionReader
+
+if TYPE_CHECKING:
+    from ..importer.document import DocumentReader, Section
+    from ..site import Site
+
+MAX_ANSWER = 10_000
+AnswerText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_ANSWER, pattern=r"\S"),
+    AfterValidator(lambda text: plain_text(text, lines=True)),
+]
+"""An answer over several lines (a YAML block: `text: |`), shown line for line."""
+NUMBERED_HEADING = re.compile(r"^(?:(?P<label>[^\W\d_]+)\s+)?(?P<number>\d{1,4})\s*[:.]\s+(?P<title>\S.*)$")
+"""`Objeción 1: "Muy caro"` or `1. "NO TENGO TIEMPO AHORA"`."""
+
+
+class Answer(Model):
+    label: Text
+    text: AnswerText
+
+
+class Objection(Model):
+    id: Slug
+    title: Text
+    """As the document writes it, number included (`Objeción 1: "Muy caro"`, `1. "NO TENGO TIEMPO"`)."""
+    answers: Annotated[list[Answer], Field(min_length=1)]
+
+
+class Objections(Model):
+    """data/objections.yml: the objections a rep hears and what to answer."""
+
+    title: Text
+    icon: Text
+    objections: Annotated[list[Objection], Field(min_length=1)]
+
+
+def objections_page(site: Site, here: str) -> str:
+    """Every objection, with its answers line for line (fill-in blanks marked)."""
+    answers = {
+        (o.id, i): [render.split_placeholders(line) for line in a.text.strip("\n").split("\n")]
+        for o in site.playbook.objections.objections
+        for i, a in enumerate(o.answers)
+    }
+    return render.page("objections.md", site, here, answers=answers)
+
+
+class ObjectionsKind(Kind):
+    key = "objections"
+    data = "objections.yml"
+    optional = True
+    model = Objections
+    page = "objeciones.md"
+
+    def present(self, playbook: Playbook) -> bool:
+        return playbook.objections is not None
+
+    def title(self, playbook: Playbook) -> str:
+        return playbook.objections.title
+
+    def items(self, playbook: Playbook) -> list:
+        return playbook.objections.objections
+
+    def cross_check(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
+        (one,) = loaded
+        return [
+            error
+            for i, objection in enumerate(one.value.objections)
+            for error in ids.claim("objection", objection.id, one.doc, ("objections", i, "id"))
+        ]
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        return {"objections_page": objections_page}
+
+    def import_counts(self, files: dict[str, Any]) -> list[tuple[int, str]]:
+        found = files.get(f"data/{self.data}")
+        return [(len(found["objections"]), "objection")] if found else []
+
+
+def _objection_heading(token: Token, reader: DocumentReader) -> str | None:
+    """The objection a `###` heading names (`"Muy caro"`), or None."""
+    if token.kind != "heading" or token.level != 3 or len(token.text) > MAX_STRUCTURED:
+        return None
+    match = NUMBERED_HEADING.match(unbold(token.text))
+    label = match.group("label") if match else None
+    if not match or (label and fold(label) != fold(reader.ctx.say.imports("objection_label"))):
+        return None
+    return match.group("title").strip()
+
+
+def _detect(section: Section, reader: DocumentReader) -> bool:
+    """A section named for objections (`MANEJO DE OBJECIONES`) with two `###` objections or more."""
+    named = fold(reader.ctx.say.imports("objections_word")) in fold(section.title)
+    return named and sum(1 for t in section.tokens if _objection_heading(t, reader)) >= 2
+
+
+def _read(section: Section, reader: DocumentReader) -> None:
+    """Each `###` objection with its answers; the section's other blocks go to its free page."""
+    title = reader.display_title(section.title)
+    tokens, found, ids, i = section.tokens, [], set(), 0
+    while i < len(tokens):
+        said = _objection_heading(tokens[i], reader)
+        if said is None:
+            reader.ctx.keep(tokens[i], title)
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
+        read = partial(_objection, reader, tokens[i], tokens[i + 1 : end], said)
+        objection = reader.attempt(tokens[i:end], title, "objection", unbold(tokens[i].text), read)
+        if objection:
+            found.append({"id": unique(slug(said), ids, "objecion"), **objection})
+        i = end
+    if not found:
+        reader.ctx.warn(section.heading.line, "no_objection")
+        return
+    reader.results[KIND.key] = {"title": title, "icon": Icon(section.icon or reader.default_icon), "objections": found}
+
+
+def _objection(reader: DocumentReader, heading: Token, body: list[Token], said: str) -> dict | None:
+    """`**Label:**` + a code block, or `**Label**: text`, for each answer; anything else and it is not read."""
+    answers, i = [], 0
+    while i < len(body):
+        token, label = body[i], bold_label(body[i])
+        following = body[i + 1] if i + 1 < len(body) else None
+        if token.kind == "rule":
+            i += 1
+        elif label and label[1]:
+            answers.append({"label": label[0], "text": label[1]})
+            i += 1
+        elif label and following is not None and following.kind == "code" and _code_text(following):
+            answers.append({"label": label[0], "text": _code_text(following)})
+            i += 2
+        else:
+            reader.ctx.warn(token.line, "objection_block", title=said)
+            return None
+    if not answers:
+        reader.ctx.warn(heading.line, "objection_no_answer", title=said)
+        return None
+    return {"title": unbold(heading.text), "answers": answers}  # as written: `Objeción 1: "Muy caro"`
+
+
+def _code_text(token: Token) -> str:
+    """A code block's lines as they are written, without the blank lines around them."""
+    return "\n".join(line for _, line in token.code).strip("\n")
+
+
+ObjectionsKind.readers = (SectionReader("objections", 35, _detect, _read),)
+KIND = ObjectionsKind()
