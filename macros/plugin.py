@@ -67,7 +67,10 @@ class PlaybookPlugin(BasePlugin):
         try:
             playbook = load_playbook(data_dir, self.say.language)
             pdf = os.environ.get("PLAYBOOK_PDF") == "true"  # `make pdf`: the PDFs it writes are linked
-            self.site, self.problems = Site.of(playbook, _handout_url(config), pdf=pdf), []
+            # Material's offline plugin turns directory URLs off in its own on_config, after this one.
+            directory_urls = config.use_directory_urls and not _offline_enabled(config)
+            site = Site.of(playbook, _handout_url(config), pdf=pdf, directory_urls=directory_urls)
+            self.site, self.problems = site, []
         except DataErrors as exc:
             self.site, self.problems = None, exc.errors
             if not self.is_serve:

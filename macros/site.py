@@ -23,6 +23,8 @@ class Site:
     """The printable handout's address from the site's root, when the engine makes one (print-site)."""
     pdfs: dict[str, str] | None = None
     """What `make pdf` writes, from the site's root: "handout" and "checklist" → the PDF's path."""
+    directory_urls: bool = True
+    """Pages at `x/` (MkDocs' default) or at `x.html` (the offline bundle): for the links templates write in HTML."""
 
     def __repr__(self) -> str:
         # mkdocs-macros writes its variables out for debugging, our macros (bound to the site) among them:
@@ -30,10 +32,12 @@ class Site:
         return f"Site({self.playbook.info.id!r})"
 
     @classmethod
-    def of(cls, playbook: Playbook, handout_url: str | None = None, pdf: bool = False) -> Site:
+    def of(
+        cls, playbook: Playbook, handout_url: str | None = None, pdf: bool = False, directory_urls: bool = True
+    ) -> Site:
         parts = {kind.key: kind.parts(playbook) for kind in KINDS}
         pdfs = pdf_files(playbook) if pdf else None
-        return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]), handout_url, pdfs)
+        return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]), handout_url, pdfs, directory_urls)
 
     def pdf_link(self, here: str, name: str) -> str | None:
         """A link from page `here` to one of the PDFs, when the build makes them."""

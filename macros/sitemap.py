@@ -54,3 +54,27 @@ def link(here: str, target: str, anchor: str | None = None, query: str | None = 
     """A relative Markdown link target from page `here` to page `target` (MkDocs checks and rewrites it)."""
     path = "" if target == here else posixpath.relpath(target, posixpath.dirname(here) or ".")
     return path + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+
+
+def url_of(page: str, directory_urls: bool = True) -> str:
+    """A page's address from the site's root, as MkDocs writes it (`tipos/x.md` → `tipos/x/` or `tipos/x.html`)."""
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def href(
+    here: str, target: str, anchor: str | None = None, query: str | None = None, directory_urls: bool = True
+) -> str:
+    """The address of page `target` relative to page `here`, for raw HTML (MkDocs rewrites only Markdown links)."""
+    if target == here:
+        path = ""
+    else:
+        here_url, target_url = url_of(here, directory_urls), url_of(target, directory_urls)
+        folder = here_url if here_url.endswith("/") or not here_url else posixpath.dirname(here_url) + "/"
+        path = posixpath.relpath(f"/{target_url}", f"/{folder}")
+        path = "./" if path == "." else path + ("/" if target_url.endswith("/") or not target_url else "")
+    return path + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")

@@ -45,6 +45,8 @@ class CaseStudies(Model):
 
 def case_studies_page(site: Site, here: str) -> str:
     """The case studies, each linking to its support type."""
+    if not site.parts[KIND.key]:  # the playbook has none: the page is not built, and says nothing
+        return ""
     parts = site.parts[KIND.key]
     types = {t.id: t for t in site.playbook.support_types}
     return render.page(
