@@ -61,7 +61,7 @@ def measure(site: Path, queries: list[tuple[str, str]], runs: int) -> list[tuple
                 page.evaluate(WATCH_RESULTS)
                 start = page.evaluate("performance.now()")
                 box.press(query[-1])
-                page.wait_for_function("window.pbResultsAt !== null", timeout=10_000)
+                page.wait_for_function("() => window.pbResultsAt !== null", timeout=10_000)
                 times.append(page.evaluate("window.pbResultsAt") - start)
             hrefs = page.locator(
                 ".md-search-result__list a.md-search-result__link:not(details:not([open]) a)"
