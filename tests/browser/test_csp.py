@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from local_site import QuietHandler
+from helpers import build, copy_project
+from local_site import QuietHandler, free_port
 
 VIOLATIONS = """window.__violations = [];
 document.addEventListener("securitypolicyviolation",
@@ -20,16 +21,30 @@ def header_policy(site) -> str:
     return value
 
 
-@pytest.fixture(scope="module")
-def strict(serve, site):
-    policy = header_policy(site)
+def strict_host(policy: str) -> type[QuietHandler]:
+    """A host that sends the site's policy as a header on every response."""
 
     class StrictHost(QuietHandler):
         def end_headers(self):
             self.send_header("Content-Security-Policy", policy)
             super().end_headers()
 
-    return serve(site, handler=StrictHost)
+    return StrictHost
+
+
+@pytest.fixture(scope="module")
+def strict(serve, site):
+    return serve(site, handler=strict_host(header_policy(site)))
+
+
+@pytest.fixture(scope="module")
+def strict_instant(serve, tmp_path_factory):
+    """The site built with its address (site_url), as a host sets it: only then does Material's instant
+    navigation run; served with the policy as a header."""
+    port = free_port()
+    project = copy_project(tmp_path_factory.mktemp("csp-instant") / "project")
+    assert build(project, project / "site", site_url=f"http://127.0.0.1:{port}/").returncode == 0
+    return serve(project / "site", port, strict_host(header_policy(project / "site")))
 
 
 @pytest.fixture()
@@ -77,4 +92,22 @@ def test_the_site_works_under_its_policy(csp_page, strict, site):
     page.locator("#print-page-toc a").first.wait_for(state="attached")  # print-site's script built the contents
     page.goto(f"{strict}/tecnicas/?texto=lealtad")
     assert page.locator(".pb-browser__item:visible").count() == 1
+    assert page.evaluate("window.__violations") == [] and page.errors == []
+
+
+def test_instant_navigation_works_under_the_policy(csp_page, strict_instant):
+    """Material swaps pages in without reloading (navigation.instant): the new page's scripts still run."""
+    page, strict = csp_page, strict_instant
+    page.goto(f"{strict}/")
+    page.evaluate("window.__samePage = true")
+    page.locator('article a[href$="/tipos/reactivo/"]').first.click()  # Material makes links absolute
+    page.wait_for_url(f"{strict}/tipos/reactivo/")
+    page.locator(".pb-script[data-pb-script='respuesta-rapida']").wait_for()
+    assert page.evaluate("window.__samePage === true"), "the page was swapped in, not reloaded"
+    panel = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-personalizer')
+    panel.locator("summary").click()  # playbook.js ran again for the new page
+    panel.locator("input[data-pb-field]").first.fill("7")
+    assert (
+        "7 minutos" in page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__original').inner_text()
+    )
     assert page.evaluate("window.__violations") == [] and page.errors == []
