@@ -60,7 +60,7 @@ def test_the_page_shows_every_answer_line_for_line_with_its_blanks_marked(projec
     assert answer.get_text("|") == "Entiendo.|El ahorro es |[X]| <b>al mes</b>."  # HTML shown as text
     assert len(answer.select("br")) == 2  # line for line, the blank line too
     assert answer.select_one(".pb-script__placeholder").get_text() == "[X]"
-    assert page.select_one(".pb-objection__label").get_text() == "Respuesta:"
+    assert page.select_one(".pb-objection__label strong").get_text() == "Respuesta:"
 
 
 def test_an_objection_without_answers_gets_one_line(project):

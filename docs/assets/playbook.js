@@ -308,6 +308,21 @@
     render();
   }
 
+  /* ---------- Objection handling: each answer copied as it is said ---------- */
+
+  function mountAnswers(root) {
+    root.querySelectorAll("[data-pb-copy-answer]").forEach((button) => {
+      const label = button.closest(".pb-objection__label");
+      const answer = label.nextElementSibling;
+      const status = label.querySelector(".pb-objection__status");
+      button.addEventListener("click", async () => {
+        const copied = await copyText(answer.innerText);
+        status.textContent = copied ? button.dataset.pbCopied : button.dataset.pbCopyFailed;
+        window.setTimeout(() => { status.textContent = ""; }, 3000);
+      });
+    });
+  }
+
   /* ---------- Technique browser ---------- */
 
   const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -550,6 +565,7 @@
     mountChecklists(content);
     content.querySelectorAll(".pb-script[data-pb-store]").forEach(mountScript);
     mountBrowser(content);
+    mountAnswers(content);
     mountSearchHelp();
     highlightFolded(content);
     // Material's copy toolbar is a <nav> in every code block: name each one (unique landmarks).
