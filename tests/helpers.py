@@ -78,7 +78,7 @@ def rewrite(path, change):
 
 
 def inject(project):
-    """Hostile text in one field of every kind: titles, names, lists, scripts, checklist, case study."""
+    """Hostile text in one field of every kind: titles, names, lists, scripts, checklist, case study, objection."""
     data = project / "data"
 
     def playbook(d):
@@ -105,6 +105,12 @@ def inject(project):
     rewrite(data / "support_types/reactivo.yml", reactivo)
     rewrite(data / "checklist.yml", checklist)
     rewrite(data / "case_studies.yml", cases)
+    objection = {"label": mark("label"), "text": mark("answer") + "\n" + mark("second line") + " [X]"}
+    objections = [{"id": "caro", "title": mark("objection"), "answers": [objection]}]
+    (data / "objections.yml").write_text(
+        yaml.safe_dump({"title": "Objeciones", "icon": "💬", "objections": objections}, allow_unicode=True),
+        encoding="utf-8",
+    )
 
 
 def all_pages(site: Path):

@@ -47,6 +47,10 @@ def test_nothing_executable_reaches_any_page(hostile_site):
         ("checklist phase", "checklist", "article h2", "phase"),
         ("checklist item", "checklist", ".pb-checklist label", "item"),
         ("case study", "casos-de-estudio", "article h2", "case"),
+        ("objection", "objeciones", "article h2", "objection"),
+        ("objection answer label", "objeciones", ".pb-objection__label strong", "label"),
+        ("objection answer", "objeciones", ".pb-objection__answer", "answer"),
+        ("objection answer's second line", "objeciones", ".pb-objection__answer", "second line"),
     ],
 )
 def test_text_shows_as_typed(hostile_site, where, path, selector, field):
