@@ -312,9 +312,9 @@
 
   function mountAnswers(root) {
     root.querySelectorAll("[data-pb-copy-answer]").forEach((button) => {
-      const label = button.closest(".pb-objection__label");
-      const answer = label.nextElementSibling;
-      const status = label.querySelector(".pb-objection__status");
+      const actions = button.closest(".pb-objection__actions");
+      const answer = actions.previousElementSibling;
+      const status = actions.querySelector(".pb-objection__status");
       button.addEventListener("click", async () => {
         const copied = await copyText(answer.innerText);
         status.textContent = copied ? button.dataset.pbCopied : button.dataset.pbCopyFailed;

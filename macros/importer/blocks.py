@@ -57,18 +57,6 @@ class Token:
     code: tuple[tuple[int, str], ...] = ()
 
 
-DESCRIPTIONS = {
-    "heading": "heading",
-    "code": "code block",
-    "bullet": "list item",
-    "check": "checklist item",
-    "numbered": "numbered item",
-    "table": "table row",
-    "para": "paragraph",
-}
-"""How the import report names each kind of block."""
-
-
 def tokenize(text: str, warnings: list[tuple[int, Said]] | None = None) -> list[Token]:
     """The document's blocks in order; blank lines dropped. A code block that is never closed runs to the end
     of the document (as Markdown reads it), with a warning."""
