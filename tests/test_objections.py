@@ -35,6 +35,17 @@ def test_each_objection_is_read_with_its_answers_as_written():
     assert 'Objeción 2: "Ya tenemos algo"' in page["markdown"] and "Nota suelta" in page["markdown"]
 
 
+def test_an_answer_in_a_blockquote_or_in_quotes_is_read_line_for_line():
+    text = HEAD + (
+        "## 💬 OBJECIONES\n\n"
+        '### Objeción 1: "Muy caro"\n\n**Respuesta:**\n> "Entiendo. ¿Con qué lo compara?\n> El ahorro es [X]."\n\n'
+        '### Objeción 2: "Lo pienso"\n\n**Respuesta:**\n"Claro. ¿Qué le hace dudar?"\n'
+    )
+    one, two = import_markdown(text, "v.md").data["data/objections.yml"]["objections"]
+    assert one["answers"] == [{"label": "Respuesta", "text": '"Entiendo. ¿Con qué lo compara?\nEl ahorro es [X]."'}]
+    assert two["answers"] == [{"label": "Respuesta", "text": '"Claro. ¿Qué le hace dudar?"'}]
+
+
 def test_numbered_quoted_headings_are_objections_too_but_only_under_an_objections_section():
     numbered = (
         SECTION.replace("Objeción 1:", "1.")

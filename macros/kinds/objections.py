@@ -2,8 +2,8 @@
 under its own label as the document names it ("Respuesta", "Si persiste", "Cierre"). One page, objeciones/.
 
 Read from a document's `## … OBJECIONES` section whose `### ` headings are objections (`### Objeción 1: "Muy
-caro"`, `### 1. "NO TENGO TIEMPO"`), each followed by `**Label:**` lines with the answer in a code block, or
-`**Label**: text` on one line."""
+caro"`, `### 1. "NO TENGO TIEMPO"`), each followed by `**Label:**` lines with the answer in a code block, a
+blockquote or quoted lines, or `**Label**: text` on one line."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ AnswerText = Annotated[
 """An answer over several lines (a YAML block: `text: |`), shown line for line."""
 NUMBERED_HEADING = re.compile(r"^(?:(?P<label>[^\W\d_]+)\s+)?(?P<number>\d{1,4})\s*[:.]\s+(?P<title>\S.*)$")
 """`Objeción 1: "Muy caro"` or `1. "NO TENGO TIEMPO AHORA"`."""
+QUOTE_MARK = re.compile(r"^>[ \t]?")
 
 
 class Answer(Model):
@@ -140,7 +141,8 @@ def _read(section: Section, reader: DocumentReader) -> None:
 
 
 def _objection(reader: DocumentReader, heading: Token, body: list[Token], said: str) -> dict | None:
-    """`**Label:**` + a code block, or `**Label**: text`, for each answer; anything else and it is not read."""
+    """`**Label:**` + a code block, a blockquote or quoted lines, or `**Label**: text`, for each answer;
+    anything else and it is not read."""
     answers, i = [], 0
     while i < len(body):
         token, label = body[i], bold_label(body[i])
@@ -153,6 +155,13 @@ def _objection(reader: DocumentReader, heading: Token, body: list[Token], said: 
         elif label and following is not None and following.kind == "code" and _code_text(following):
             answers.append({"label": label[0], "text": _code_text(following)})
             i += 2
+        elif label and following is not None and _quoted(following):
+            end = i + 1
+            while end < len(body) and _quoted(body[end]):
+                end += 1
+            lines = [QUOTE_MARK.sub("", token.text) for token in body[i + 1 : end]]
+            answers.append({"label": label[0], "text": "\n".join(lines)})
+            i = end
         else:
             reader.ctx.warn(token.line, "objection_block", title=said)
             return None
@@ -160,6 +169,11 @@ def _objection(reader: DocumentReader, heading: Token, body: list[Token], said: 
         reader.ctx.warn(heading.line, "objection_no_answer", title=said)
         return None
     return {"title": unbold(heading.text), "answers": answers}  # as written: `Objeción 1: "Muy caro"`
+
+
+def _quoted(token: Token) -> bool:
+    """A line of a blockquote (`> "Entiendo…"`) or a quoted paragraph (`"Entiendo…"`): what is said."""
+    return token.kind == "para" and token.text.startswith((">", '"', "“")) and not bold_label(token)
 
 
 def _code_text(token: Token) -> str:
