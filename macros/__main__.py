@@ -51,8 +51,9 @@ def main(argv: list[str] | None = None) -> int:
             "check_ok",
             types=len(playbook.support_types),
             techniques=sum(len(t.techniques) for t in playbook.support_types),
-            optimization=len(playbook.optimization.techniques),
-            cases=len(playbook.case_studies.cases),
+            optimization=len(playbook.optimization.techniques) if playbook.optimization else 0,
+            cases=len(playbook.case_studies.cases) if playbook.case_studies else 0,
+            pages=len(playbook.pages),
         )
     )
     return 0

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_seed_coverage import seed_units, site_text
 
-from helpers import ROOT, SEED, build, copy_project
+from helpers import ROOT, SEED, build, check, copy_project
 from macros.importer.cli import main
 
 REAL = sorted((ROOT / "tests" / "fixtures" / "real").glob("*.md"))
@@ -59,6 +59,18 @@ def test_a_document_missing_the_seeds_parts_gets_every_warning_at_once(tmp_path,
     assert any("no hay línea de versión" in line for line in lines)
     assert lines[-1].startswith(f"{len(lines) - 1} avisos")
     assert "responsabilidades" in text  # its own sections are on the site, as free pages
+
+
+def test_make_check_accepts_an_imported_handbook_as_it_is(tmp_path, capsys):
+    """An author's next step after importing (the guide's step 4): `make check` on the imported data."""
+    source = ROOT / "tests" / "fixtures" / "real" / "manual-atencion-cliente.md"
+    assert main([str(source), str(tmp_path / "out")]) == 0
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(tmp_path / "out" / "data", project / "data")
+    result = check(project)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "tipos de soporte: 0" in result.stdout and "páginas libres: 13" in result.stdout
 
 
 def test_a_site_without_the_seeds_parts_offers_no_way_to_them(tmp_path, capsys):
