@@ -149,7 +149,10 @@ class Kind:
 
     def present(self, playbook: Playbook) -> bool:
         """Whether the playbook has content of this kind: one imported from a document that lacks it (no
-        checklist, no support types) has no page, navigation entry or index entry for it."""
+        checklist, no support types) has no page, navigation entry or index entry for it. By default an
+        optional kind of one file is present when its file is."""
+        if self.optional and self.data and not self.is_folder:
+            return getattr(playbook, self.key) is not None
         return True
 
     def parts(self, playbook: Playbook) -> list[Part]:

@@ -69,9 +69,6 @@ class CaseStudiesKind(Kind):
     per_page = 25
     import_required = ("case_studies", "## 📚 CASOS DE ESTUDIO")
 
-    def present(self, playbook: Playbook) -> bool:
-        return playbook.case_studies is not None
-
     def title(self, playbook: Playbook) -> str:
         return playbook.case_studies.title
 

@@ -67,9 +67,6 @@ class ChecklistKind(Kind):
     per_page = 25
     import_required = ("checklist", "## ✅ CHECKLIST …")
 
-    def present(self, playbook: Playbook) -> bool:
-        return playbook.checklist is not None
-
     def title(self, playbook: Playbook) -> str:
         return playbook.checklist.title
 

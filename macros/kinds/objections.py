@@ -76,9 +76,6 @@ class ObjectionsKind(Kind):
     model = Objections
     page = "objeciones.md"
 
-    def present(self, playbook: Playbook) -> bool:
-        return playbook.objections is not None
-
     def title(self, playbook: Playbook) -> str:
         return playbook.objections.title
 

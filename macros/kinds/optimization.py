@@ -48,9 +48,6 @@ class OptimizationKind(Kind):
     per_page = 20
     import_required = ("optimization", "## 🎨 TÉCNICAS DE OPTIMIZACIÓN …")
 
-    def present(self, playbook: Playbook) -> bool:
-        return playbook.optimization is not None
-
     def title(self, playbook: Playbook) -> str:
         return playbook.optimization.title
 
