@@ -194,6 +194,16 @@ class Kind:
         """Rules that span fields or files: ids unique, references resolving."""
         return []
 
+    def claim_files(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
+        """For a folder of one file per item: each file's id is its file name, and no other item's."""
+        errors = []
+        for one in loaded:
+            if one.value.id != one.stem:
+                message = ids.say.id_not_file_name(one.value.id, one.stem)
+                errors.append(DataError(one.doc.name, one.doc.line_of(("id",)), "id", message))
+            errors += ids.claim(self.item_name, one.value.id, one.doc, ("id",))
+        return errors
+
     def technique_groups(self, playbook: Playbook) -> list[TechniqueGroup]:
         """Its techniques, for the technique browser."""
         return []

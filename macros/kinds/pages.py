@@ -146,13 +146,7 @@ class Pages(Kind):
         return sorted(loaded, key=lambda one: (one.value.order, one.value.id))
 
     def cross_check(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
-        errors = []
-        for one in loaded:
-            if one.value.id != one.stem:
-                message = ids.say.id_not_file_name(one.value.id, one.stem)
-                errors.append(DataError(one.doc.name, one.doc.line_of(("id",)), "id", message))
-            errors += ids.claim("free page", one.value.id, one.doc, ("id",))
-        return errors
+        return self.claim_files(loaded, ids)
 
     def macros(self) -> dict[str, Callable[..., str]]:
         return {"free_page": free_page}

@@ -112,15 +112,10 @@ class SupportTypes(Kind):
         return sorted(loaded, key=lambda one: (one.value.order, one.value.id))
 
     def cross_check(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
-        errors = []
+        errors = self.claim_files(loaded, ids)
         for one in loaded:
-            doc, support_type = one.doc, one.value
-            if support_type.id != one.stem:
-                message = ids.say.id_not_file_name(support_type.id, one.stem)
-                errors.append(DataError(doc.name, doc.line_of(("id",)), "id", message))
-            errors += ids.claim("support type", support_type.id, doc, ("id",))
-            for i, technique in enumerate(support_type.techniques):
-                errors += ids.claim("technique", technique.id, doc, ("techniques", i, "id"))
+            for i, technique in enumerate(one.value.techniques):
+                errors += ids.claim("technique", technique.id, one.doc, ("techniques", i, "id"))
         return errors
 
     def present(self, playbook: Playbook) -> bool:
