@@ -74,4 +74,4 @@ emoji-font:  ## Debian's Noto Color Emoji: the headings' icons print in the PDFs
 	@fc-list | grep -qi "Noto Color Emoji" || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-color-emoji >/dev/null; }
 
 clean:
-	rm -rf site site.building-* site.old-* .build.lock dist .pytest_cache
+	rm -rf site site.building-* site.old-* .build.lock dist .pytest_cache .cache

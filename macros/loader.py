@@ -19,16 +19,17 @@ from .kinds import KINDS
 from .kinds.base import Ids, Loaded
 from .messages import Messages, closest_field
 from .models import DEFAULT_LANGUAGE, Playbook
-from .yamlfile import parse_yaml
+from .parse_cache import ParseCache
 
 EXTENSION = ".yml"
 IGNORED = [".*", "*~", "#*#", "*.swp", "*.swo", "*.bak", "*.tmp", "*.orig", "Thumbs.db", "desktop.ini"]
 """Editor and system leftovers, never data: an Emacs lock `.#premium.yml`, `reactivo.yml~`, a Vim swap file."""
 
 
-def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> Playbook:
-    """Load and validate everything under data_dir, or raise DataErrors listing every problem."""
-    data_dir, say = Path(data_dir), Messages(language)
+def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: Path | None = None) -> Playbook:
+    """Load and validate everything under data_dir, or raise DataErrors listing every problem. With cache_dir,
+    files unchanged since the last load are not parsed again (macros/parse_cache.py)."""
+    data_dir, say, cache = Path(data_dir), Messages(language), ParseCache(cache_dir)
     if not data_dir.is_dir():
         raise DataErrors([DataError(str(data_dir), 1, "", say.say("no_data_dir"))])
     root = data_dir.parent
@@ -56,7 +57,7 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> Playbook:
             continue
         found = []
         for path in paths:
-            doc, value = _load(path, _display(path, root), kind.model, say, errors)
+            doc, value = _load(path, _display(path, root), kind.model, say, errors, cache)
             if value is not None:
                 found.append(Loaded(doc, value, path.stem))
             elif kind.is_folder:
@@ -65,6 +66,7 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE) -> Playbook:
                 failed = True
         loaded[kind.key] = kind.order(found)
 
+    cache.save()
     for kind in KINDS:
         if loaded.get(kind.key):
             errors += kind.cross_check(loaded[kind.key], ids)
@@ -84,14 +86,16 @@ def _single(loaded: list[Loaded]):
     return loaded[0].value if loaded else None
 
 
-def _load(path: Path, name: str, model: type[pydantic.BaseModel], say: Messages, errors: list[DataError]):
+def _load(
+    path: Path, name: str, model: type[pydantic.BaseModel], say: Messages, errors: list[DataError], cache: ParseCache
+):
     """Parse and validate one file; append its problems to errors."""
     try:
         raw, mtime = path.read_bytes(), path.stat().st_mtime
     except OSError:
         errors.append(DataError(name, 1, "", say.say("unreadable")))
         return None, None
-    doc = parse_yaml(raw, name, say, errors)
+    doc = cache.parse(raw, name, say, errors)
     if doc is None:
         return None, None
     doc.mtime = mtime

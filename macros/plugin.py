@@ -66,7 +66,7 @@ class PlaybookPlugin(BasePlugin):
         self.say = Messages(language if available(language) else DEFAULT_LANGUAGE)
         macros = config.plugins["macros"]
         try:
-            playbook = load_playbook(data_dir, self.say.language)
+            playbook = load_playbook(data_dir, self.say.language, cache_dir=data_dir.parent / ".cache" / "data")
             pdf = os.environ.get("PLAYBOOK_PDF") == "true"  # `make pdf`: the PDFs it writes are linked
             # Material's offline plugin turns directory URLs off in its own on_config, after this one.
             directory_urls = config.use_directory_urls and not _offline_enabled(config)
@@ -151,6 +151,8 @@ class PlaybookPlugin(BasePlugin):
             return render.error_page(self.problems, self.say)
         if page.parent and page.file.src_uri in self.site.split_pages:
             page.meta["pb_section_title"] = page.parent.title
+        if page.file.src_uri in self.site.unsearched_pages:
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     @event_priority(-100)  # after print-site has added its script

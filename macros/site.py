@@ -52,6 +52,12 @@ class Site:
         return {parts[0].page: [part.page for part in parts[1:]] for parts in self.parts.values() if len(parts) > 1}
 
     @property
+    def unsearched_pages(self) -> frozenset[str]:
+        """The technique browser's pages after its first, left out of search: their rows are (each technique
+        is found on its own page) and their title and introduction repeat the first page's."""
+        return frozenset(part.page for part in self.parts[browser.KIND.key][1:])
+
+    @property
     def split_pages(self) -> frozenset[str]:
         """Every page of a collection split over several, its first page included."""
         return frozenset(page for first, later in self.paged_sources.items() for page in [first, *later])

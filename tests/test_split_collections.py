@@ -6,6 +6,7 @@ multiplied past each page's capacity (macros/sitemap.py) and the built site is r
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -66,6 +67,14 @@ def test_a_tag_opens_the_browser_page_holding_every_technique_of_its_type(big_si
     counted = sum(len(article(site, path).select(".pb-browser__item")) for path in page_paths("tecnicas/", 2))
     assert counted == technique_count(project) + BIG_OPTIMIZATION
     assert not (site / "tecnicas/3").exists()
+
+
+def test_search_finds_the_browser_once_not_once_per_page(big_site):
+    _, site = big_site
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "tecnicas/" in pages and "tecnicas/2/" not in pages
+    assert "optimizacion/2/" in pages  # only the browser's later pages repeat the first
 
 
 def technique_count(project) -> int:
