@@ -15,7 +15,6 @@ import shutil
 import sys
 from functools import partial
 from pathlib import Path
-from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -202,7 +201,7 @@ class PlaybookPlugin(BasePlugin):
 
 def _template_texts(site: Site, config) -> dict:
     """What the theme's templates print from the data (escaped): the handout's cover, the 404 page, the
-    interactive parts' texts, the search's "nothing matches" panel."""
+    interactive parts, the search's "nothing matches" panel."""
     playbook, info, labels = site.playbook, site.playbook.info, site.playbook.info.labels
     return {
         "playbook": {  # macros/templates/print_cover.tpl
@@ -222,8 +221,7 @@ def _template_texts(site: Site, config) -> dict:
                 if kind.key in ("info", "guide", "browser") and site.parts[kind.key]
             ],
         },
-        # overrides/partials/pb-templates.html; attributes, not a dict, whose `clear` or `items` would shadow a label
-        "playbook_labels": SimpleNamespace(**{name: render.literal(text) for name, text in labels}),
+        "playbook_interactive": render.interactive_parts(playbook),  # overrides/main.html
         "playbook_search": {  # overrides/main.html
             "hint": render.literal(labels.no_results_hint),
             "browser": render.literal(labels.no_results_browser),

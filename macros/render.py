@@ -94,6 +94,11 @@ def page(template: str, site: Site, here: str, **context: object) -> str:
     )
 
 
+def interactive_parts(playbook: Playbook) -> Markup:
+    """The markup playbook.js clones where a page needs it, once per build: every page carries it."""
+    return Markup(_ENV.get_template("interactive.html").render(labels=playbook.info.labels))
+
+
 def error_page(errors: list, say: Messages) -> str:
     """The page shown instead of every page while the data has problems: each one, with its fix."""
     shown = [
@@ -127,15 +132,20 @@ def storage_key(playbook: Playbook, kind: str, item_id: str) -> str:
 
 
 def script_lines(script: Script) -> list[dict]:
-    """The script as spoken, line by line: each line's (text, is_placeholder) parts, and the heading it is
-    when it opens a section (the personaliser names a blank by its line, or by its section's heading)."""
+    """The script as spoken, line by line: each line's (text, is_placeholder) parts, the heading it is when
+    it opens a section, and whether the personaliser needs it marked: it names a blank by its line, or by
+    its section's heading."""
     lines = [(f'"{script.opening}', None)]
     for section in script.sections:
         lines += [("", None), (f"{section.heading}:", section.heading)] + [
             (f"- {line}", None) for line in section.lines
         ]
     lines += [("", None), (f'{script.closing}"', None)]
-    return [{"parts": split_placeholders(text), "heading": heading} for text, heading in lines]
+    shown = [(split_placeholders(text), heading) for text, heading in lines]
+    return [
+        {"parts": parts, "heading": heading, "marked": bool(heading) or any(blank for _, blank in parts)}
+        for parts, heading in shown
+    ]
 
 
 def split_placeholders(line: str) -> list[tuple[str, bool]]:
