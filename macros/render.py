@@ -71,15 +71,12 @@ def page(template: str, site: Site, here: str, **context: object) -> str:
     def link(target: str, anchor: str | None = None, query: str | None = None) -> Markup:
         return Markup(sitemap.link(here, target, anchor, query))
 
-    def browser_link(filter_value: str) -> Markup:
-        """The technique browser showing one support type (or the optimisation techniques)."""
-        return link(site.browser_pages[filter_value], query=techniques_of(filter_value))
-
     def href(target: str, anchor: str | None = None, query: str | None = None) -> Markup:
         """A link written in HTML (where MkDocs rewrites nothing): the page's final address."""
         return Markup(sitemap.href(here, target, anchor, query, site.directory_urls))
 
     def browser_href(filter_value: str) -> Markup:
+        """The technique browser showing one support type (or the optimisation techniques)."""
         return href(site.browser_pages[filter_value], query=techniques_of(filter_value))
 
     return _ENV.get_template(template).render(
@@ -87,7 +84,6 @@ def page(template: str, site: Site, here: str, **context: object) -> str:
         labels=playbook.info.labels,
         store=lambda kind, item_id: storage_key(playbook, kind, item_id),
         link=link,
-        browser_link=browser_link,
         href=href,
         browser_href=browser_href,
         **context,
