@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import csp, kinds, render, sitemap, valid_html
+from . import csp, handout, kinds, render, sitemap, valid_html
 from .errors import DataError
 from .kinds import summary
 from .loader import DataErrors, load_playbook
@@ -36,9 +36,6 @@ SEARCH_FOLDING = Path(__file__).parent / "assets" / "lunr_es_folding.js"
 IFRAME_WORKER_URL = "assets/javascripts/iframe-worker-shim.js"
 IFRAME_WORKER = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
 PRINT_SITE_SCRIPT = re.compile(r'<script src="[^"]*js/print-site\.js"></script>')
-TAG_LINK = re.compile(r'<a class="pb-tag"[^>]*>.*?</a>', re.DOTALL)
-START = re.compile(r'<div class="pb-start">.*?</div>', re.DOTALL)
-"""The home page's ways in (the guide, the checklist, this very handout): nothing a printed page can follow."""
 
 
 class PlaybookPlugin(BasePlugin):
@@ -154,6 +151,13 @@ class PlaybookPlugin(BasePlugin):
             page.meta["search"] = {"exclude": True}
         return markdown
 
+    @event_priority(-100)  # after print-site has kept the page's HTML
+    def on_page_content(self, html, page, config, files):
+        """What print-site keeps of each page for the handout (as page.html) is the handout's copy of it."""
+        if hasattr(page, "html"):
+            page.html = handout.page_for_handout(page.html)
+        return html
+
     @event_priority(-100)  # after print-site has added its script
     def on_post_page(self, output, page, config):
         """print-site adds its script to every page, but only the handout (which print-site renders again
@@ -178,14 +182,11 @@ class PlaybookPlugin(BasePlugin):
 
     @event_priority(-100)  # after print-site has written the handout
     def on_post_build(self, config):
-        """Make Spanish search forgive accents (extend Material's lunr.es), self-host the offline shim,
-        and drop the tag links and the home page's ways in from the handout (they point into the technique
-        browser, the guide and the handout itself, which it leaves out: print-site would turn them into
-        dead in-page anchors)."""
+        """Make Spanish search forgive accents (extend Material's lunr.es), self-host the offline shim, and
+        give the handout (print-site wrote it anew, after on_post_page) its policy."""
         site = Path(config.site_dir)
-        for handout in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
-            text = START.sub("", TAG_LINK.sub("", handout.read_text(encoding="utf-8")))
-            handout.write_text(self._with_policy(text, config), encoding="utf-8")  # print-site wrote it anew
+        for printed in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
+            printed.write_text(self._with_policy(printed.read_text(encoding="utf-8"), config), encoding="utf-8")
         if self.script_hashes:
             (site / "_headers").write_text(csp.headers_file(self.script_hashes), encoding="utf-8")
         if _offline_enabled(config):
