@@ -450,13 +450,17 @@ def render_report(results, search_rows, search_scale, checks, runs, elapsed, arg
         "",
         "## Builds",
         "",
-        "| size | content | ours (s, median) | plain (s, median) | ours / plain | ours runs | plain runs "
-        "| CPU ours / plain (s, median) | peak RSS ours | peak RSS plain |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "Ours keeps compiled theme templates and parsed data files in the project's `.cache/` between builds, "
+        "as every rebuild after an author's first does: its first run starts without them (*ours, first run*).",
+        "",
+        "| size | content | ours (s, median) | plain (s, median) | ours / plain | ours, first run / plain "
+        "| ours runs | plain runs | CPU ours / plain (s, median) | peak RSS ours | peak RSS plain |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for s, r in results.items():
         out.append(
             f"| {s}× | {r.counts} | {r.median('ours'):.2f} | {r.median('plain'):.2f} | {r.ratio:.2f}× "
+            f"| {r.ours[0].seconds / r.median('plain'):.2f}× "
             f"| {', '.join(f'{b.seconds:.2f}' for b in r.ours)} | {', '.join(f'{b.seconds:.2f}' for b in r.plain)} "
             f"| {r.cpu('ours'):.2f} / {r.cpu('plain'):.2f} ({r.cpu('ours') / r.cpu('plain'):.2f}×) "
             f"| {r.peak('ours') / KB:.0f} MiB | {r.peak('plain') / KB:.0f} MiB |"

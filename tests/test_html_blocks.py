@@ -1,0 +1,30 @@
+"""Finished HTML (macros/html_blocks.py) reaches the page as written, and the Markdown around it stays Markdown."""
+
+from __future__ import annotations
+
+import markdown
+
+from macros.html_blocks import END, START
+
+
+def convert(text: str) -> str:
+    return markdown.markdown(text, extensions=["macros.html_blocks", "toc"])
+
+
+def test_finished_html_is_kept_as_written_between_markdown():
+    block = '<div class="pb-x">\n\n<p>*not emphasis*</p>\n\n<span>[not a link](x)</span>\n</div>'
+    html = convert(f"## Title\n\n{START}{block}{END}\n\n*emphasis*\n")
+    assert block in html
+    assert '<h2 id="title">Title</h2>' in html and "<em>emphasis</em>" in html
+    assert START not in html and END not in html and "<p><div" not in html
+
+
+def test_nested_marks_make_one_block():
+    inner = f'{START}<ul class="pb-list">\n<li>a</li>\n</ul>\n{END}'
+    html = convert(f'{START}<div class="pb-technique">\n{inner}</div>{END}\n')
+    assert html == '<div class="pb-technique">\n<ul class="pb-list">\n<li>a</li>\n</ul>\n</div>'
+
+
+def test_an_unclosed_mark_loses_nothing():
+    html = convert(f"Intro\n\n{START}<div>\n<p>kept</p>\n</div>\n\nAfter *this*\n")
+    assert "<p>kept</p>" in html and "<em>this</em>" in html and "Intro" in html
