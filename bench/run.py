@@ -41,7 +41,10 @@ import generate  # noqa: E402
 
 from macros.kinds import optimization  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
+"""Python's default, as on an author's machine: a project's own modules (ours: macros/) are compiled once and
+kept in __pycache__. This machine's environment sets PYTHONDONTWRITEBYTECODE, which recompiles them on every
+build (40 ms); the plain twin has no modules of its own, and installed packages come compiled."""
 KB = 1024
 
 TARGETS = {
