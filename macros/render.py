@@ -16,6 +16,7 @@ from markupsafe import Markup
 from . import sitemap
 from .messages import Messages, visible
 from .models import Playbook, Script
+from .template_cache import QuietBytecodeCache
 
 if TYPE_CHECKING:
     from .site import Site
@@ -48,8 +49,12 @@ def _escape(text: str) -> str:
     return text.translate(_ENTITIES)
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
 _ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    loader=jinja2.FileSystemLoader(TEMPLATES),
+    # Beside the theme's (macros/plugin.py): the project's .cache/, as macros/ lives in the project.
+    bytecode_cache=QuietBytecodeCache(TEMPLATES.parent.parent / ".cache" / "jinja"),
     autoescape=True,
     finalize=literal,
     undefined=jinja2.StrictUndefined,

@@ -1,4 +1,4 @@
-"""Compiled theme templates kept between builds, so a build compiles only the templates that changed."""
+"""Compiled templates (the theme's and ours) kept between builds, so a build compiles only those that changed."""
 
 from __future__ import annotations
 
@@ -13,12 +13,12 @@ class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
     a folder that cannot be written, or an entry that cannot be read, only costs the compile time."""
 
     def __init__(self, folder: Path):
-        with contextlib.suppress(OSError):
-            folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
         super().__init__(str(folder))
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)  # only once there is something to keep
             super().dump_bytecode(bucket)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
