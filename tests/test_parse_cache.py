@@ -67,17 +67,28 @@ def test_a_problem_is_reported_on_every_load(data, tmp_path):
     [
         b"\x00garbage",
         b"",
-        marshal.dumps(("another parser", {})),
         marshal.dumps((parse_cache._parser_key(), {b"x": "not an entry"})),
         marshal.dumps((parse_cache._parser_key(), [1, 2])),
     ],
-    ids=["garbage", "empty", "other-parser", "bad-entry", "not-a-mapping"],
+    ids=["garbage", "empty", "bad-entry", "not-a-mapping"],
 )
 def test_a_damaged_cache_is_ignored(data, tmp_path, content):
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / parse_cache.FILE_NAME).write_bytes(content)
     assert load_playbook(data, cache_dir=cache) == load_playbook(data)
+
+
+def test_a_file_read_by_another_parser_is_read_again(data, tmp_path):
+    """After an upgrade that reads YAML differently, what the old parser made of a file is not used."""
+    cache = tmp_path / "cache"
+    load_playbook(data, cache_dir=cache)
+    key, entries = marshal.loads((cache / parse_cache.FILE_NAME).read_bytes())
+    for parsed, _lines in entries.values():
+        if parsed.get("id") == "reactivo":
+            parsed["title"] = "Leído por otro analizador"
+    (cache / parse_cache.FILE_NAME).write_bytes(marshal.dumps(("another parser", entries)))
+    assert reactivo_title(load_playbook(data, cache_dir=cache)) == reactivo_title(load_playbook(data))
 
 
 def test_a_cache_that_cannot_be_written_still_loads(data, tmp_path):

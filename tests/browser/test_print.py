@@ -113,6 +113,7 @@ def test_handout_has_cover_contents_and_every_part(page, server):
     assert PLAYBOOK.info.closing_quote in text
     assert 10 <= len(pages) <= 30
     assert not [word for word in SCREEN_ONLY if word in text]
+    assert "Participante:" not in text, "one cover for the whole handout, not a sheet's header per chapter"
 
 
 def test_a_page_of_a_split_collection_prints_without_its_pager(page, serve, big_site):
