@@ -19,6 +19,8 @@ BODY_STYLE = re.compile(r"<style>(?P<css>[^<]{0,200000})</style>")
 def repair(html: str) -> str:
     """The page, valid where the theme or print-site made it not."""
     html = EMPTY_TABINDEX.sub("", html)
+    if " heading-number=" not in html:  # every page but the handout: nothing more to repair
+        return html
     html = HEADING_NUMBER.sub(r"\1 data-heading-number=", html)
     body = html.find("<body")
     head_end = html.find("</head>")
