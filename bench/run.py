@@ -1,6 +1,6 @@
 """Build benchmark (`make bench`): our site vs a plain-Markdown twin of the same content, at 1×, 10×, 100×.
 
-    python bench/run.py [--sizes 1,10,100] [--runs 3] [--quick] [--output bench/RESULTS.md]
+    python bench/run.py [--sizes 1,10,100] [--runs 5] [--quick] [--output bench/RESULTS.md]
 
 For each size, bench/generate.py writes a project copy with synthetic data (ours) and the same
 content as plain Markdown in a stock MkDocs-Material project (plain). Each is built `--runs` times
@@ -300,7 +300,7 @@ def verdict(ok: bool | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10,100", help="scales to run, comma-separated (default 1,10,100)")
-    parser.add_argument("--runs", type=int, default=3, help="builds per size and site (median reported)")
+    parser.add_argument("--runs", type=int, default=5, help="builds per size and site (median reported)")
     parser.add_argument("--quick", action="store_true", help="size 1, 1 run, no browser, no report file")
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
     parser.add_argument("--search-runs", type=int, default=3, help="times each query is typed (median)")
