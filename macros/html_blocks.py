@@ -2,8 +2,8 @@
 
 Python-Markdown finds raw HTML by running an HTML parser over every block that starts with a tag, to learn
 where the block ends. Our generated pages are mostly such HTML (at 100× the playbook's size, 114 000 tags),
-so that search was the largest cost of a build beyond plain Markdown. The templates mark what they finished
-(`components.html`'s `html()`: START … END), and this preprocessor stores each marked region in the
+so that parse was the largest cost of a build beyond plain Markdown. The templates mark each block they
+finished (START … END; see components.html), and this preprocessor stores each marked block in the
 document's own htmlStash, as the raw-HTML preprocessor would, before that preprocessor runs. Headings stay
 Markdown, for the table of contents and the permalinks.
 
