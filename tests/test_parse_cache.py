@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
+from helpers import ROOT
 from macros import parse_cache
 from macros.loader import DataErrors, load_playbook
-from tests.helpers import ROOT
 
 
 @pytest.fixture
