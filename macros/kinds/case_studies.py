@@ -99,6 +99,10 @@ def _detect(section: Section, reader: DocumentReader) -> bool:
     return bool(reader.numbered_titles(section, "case"))
 
 
+LIST_PARTS = {"situation": "bullet", "strategy": "numbered"}
+"""A case's parts that are lists: a bold label alone on its line, then items of that kind (`- `, `1. `)."""
+
+
 def _read(section: Section, reader: DocumentReader) -> None:
     """The case studies: `### **Caso N: Title**`, situation bullets, strategy steps, result."""
     title = reader.display_title(section.title)
@@ -118,38 +122,36 @@ def _case(
     """One case study, with its support type read from its title (`Soporte X → Result`) or situation."""
     ctx = reader.ctx
     title = techniques.numbered_title(reader, heading, "case")
-    situation = strategy = result = None
+    lists: dict[str, list[str] | None] = dict.fromkeys(LIST_PARTS)
+    result = None
     i = 0
     while i < len(body):
         token, found = body[i], bold_label(body[i])
         kind = body[i + 1].kind if i + 1 < len(body) else None
+        part = next(
+            (
+                name
+                for name, block in LIST_PARTS.items()
+                if found
+                and not found[1]
+                and kind == block
+                and lists[name] is None
+                and techniques.is_label(found[0], name)
+            ),
+            None,
+        )
         if found and found[1] and result is None and techniques.is_label(found[0], "result"):
             result = found[1]
             ctx.label("result", found[0])
             i += 1
-        elif (
-            found
-            and not found[1]
-            and kind == "bullet"
-            and situation is None
-            and techniques.is_label(found[0], "situation")
-        ):
-            bullets, i = take(body, i + 1, "bullet")
-            situation = [b.text for b in bullets]
-            ctx.label("situation", found[0])
-        elif (
-            found
-            and not found[1]
-            and kind == "numbered"
-            and strategy is None
-            and techniques.is_label(found[0], "strategy")
-        ):
-            steps, i = take(body, i + 1, "numbered")
-            strategy = [s.text for s in steps]
-            ctx.label("strategy", found[0])
+        elif part:
+            items, i = take(body, i + 1, LIST_PARTS[part])
+            lists[part] = [item.text for item in items]
+            ctx.label(part, found[0])
         else:
             ctx.keep(token, section)
             i += 1
+    situation, strategy = lists["situation"], lists["strategy"]
     labels = default_labels()
     for name, value, example in (
         ("situation", situation, f"**{labels['situation']}:** seguido de líneas `- `"),
