@@ -53,7 +53,10 @@ def test_a_missing_page_says_so_in_spanish_styled_with_search_and_ways_on(page, 
     assert links.all_inner_texts() == ["Inicio", "¿Qué soporte necesito?", "Todas las técnicas"]
     links.nth(1).click()
     page.wait_for_url(f"**{PREFIX}/guia/")
-    page.go_back()
+    # Back to the 404 address, Material's instant navigation fetches it, gets the 404 and loads it in full:
+    # typing before that load would go to the page being replaced.
+    with page.expect_event("load"):
+        page.go_back()
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("devolucion", delay=15)
     page.locator(".md-search-result__list a.md-search-result__link").first.wait_for()
