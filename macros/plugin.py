@@ -35,6 +35,8 @@ log = logging.getLogger("mkdocs.plugins.playbook")
 SEARCH_FOLDING = Path(__file__).parent / "assets" / "lunr_es_folding.js"
 IFRAME_WORKER_URL = "assets/javascripts/iframe-worker-shim.js"
 IFRAME_WORKER = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
+CACHE = ".cache"
+"""Beside mkdocs.yml: what a build keeps for the next (parsed data, compiled templates); `make clean` removes it."""
 PRINT_SITE_SCRIPT = re.compile(r'<script src="[^"]*js/print-site\.js"></script>')
 
 
@@ -56,13 +58,13 @@ class PlaybookPlugin(BasePlugin):
     @event_priority(100)  # before mkdocs-macros, which must find our macros registered
     def on_config(self, config):
         """Validate all data before anything is written, then wire the site to it."""
-        data_dir = Path(config.config_file_path).parent / "data"
+        data_dir = _project(config) / "data"
         self.script_hashes = set()
         language = config.theme.get("language") or DEFAULT_LANGUAGE
         self.say = Messages(language if available(language) else DEFAULT_LANGUAGE)
         macros = config.plugins["macros"]
         try:
-            playbook = load_playbook(data_dir, self.say.language, cache_dir=data_dir.parent / ".cache" / "data")
+            playbook = load_playbook(data_dir, self.say.language, cache_dir=_project(config) / CACHE / "data")
             pdf = os.environ.get("PLAYBOOK_PDF") == "true"  # `make pdf`: the PDFs it writes are linked
             # Material's offline plugin turns directory URLs off in its own on_config, after this one.
             directory_urls = config.use_directory_urls and not _offline_enabled(config)
@@ -112,7 +114,7 @@ class PlaybookPlugin(BasePlugin):
         """One theme environment per build, its templates compiled once and kept between builds: print-site
         asks the theme for a new environment to render the handout, which compiled every Material template
         a second time (a fifth of a build); it gets this one. Compiled templates go to .cache/jinja/."""
-        env.bytecode_cache = QuietBytecodeCache(Path(config.config_file_path).parent / ".cache" / "jinja")
+        env.bytecode_cache = QuietBytecodeCache(_project(config) / CACHE / "jinja")
         config.theme.get_env = lambda: env
         return env
 
@@ -122,7 +124,7 @@ class PlaybookPlugin(BasePlugin):
         (sitemap.split) gets its later pages as copies of its first page's source: the renderer picks the part
         from the page's path."""
         if self.site is None:
-            data_dir = Path(config.config_file_path).parent / "data"
+            data_dir = _project(config) / "data"
             for page in (page for kind in kinds.KINDS for page in kind.pages_while_broken(data_dir)):
                 if files.get_file_from_path(page) is None:
                     files.append(File.generated(config, page, content=""))
@@ -198,6 +200,11 @@ class PlaybookPlugin(BasePlugin):
         stock = lunr_es.read_text(encoding="utf-8")
         if patch not in stock:
             lunr_es.write_text(stock + patch, encoding="utf-8")
+
+
+def _project(config) -> Path:
+    """The folder holding mkdocs.yml, data/ and the build's cache."""
+    return Path(config.config_file_path).parent
 
 
 def _template_texts(site: Site, config) -> dict:

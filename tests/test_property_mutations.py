@@ -3,6 +3,7 @@ errors — never with an uncaught exception."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from macros import kinds, sitemap
+from macros import kinds
 from macros.kinds import pages, support_types
 from macros.loader import DataErrors, load_playbook
 from macros.site import Site
@@ -21,6 +22,9 @@ FILES = {
     p.relative_to(ROOT).as_posix(): yaml.safe_load(p.read_text(encoding="utf-8"))
     for p in sorted((ROOT / "data").rglob("*.yml"))
 }
+
+MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\)\s*\}\}")
+"""A page of docs/ calling one of our renderers: `{{ checklist_page() }}`."""
 
 ODD_TEXT = st.one_of(
     st.text(max_size=40),
@@ -128,14 +132,18 @@ def test_mutated_data_gives_a_site_or_errors_never_a_crash(texts):
             for error in exc.errors:
                 assert error.file.startswith("data/") and error.line >= 1 and " — " in error.message
             return
-        site = Site.of(playbook)
-        for name, renderer in kinds.macros().items():
-            if name == "support_type_page":
-                for support_type in playbook.support_types:
-                    assert renderer(site, support_types.page_of(support_type.id), support_type.id)
-            elif name == "free_page":
-                for free in playbook.pages:
-                    assert renderer(site, pages.page_of(free.id), free.id)
-            else:
-                assert renderer(site, sitemap.HOME) is not None
+        site, renderers = Site.of(playbook), kinds.macros()
+        for support_type in playbook.support_types:
+            page = support_types.page_of(support_type.id)
+            assert renderers["support_type_page"](site, page, support_type.id)
+        for free in playbook.pages:
+            assert renderers["free_page"](site, pages.page_of(free.id), free.id)
+        for page in built_pages(site):  # the pages in docs/, each with the macros it calls, as the build does
+            for name in MACRO_CALL.findall((ROOT / "docs" / page).read_text(encoding="utf-8")):
+                assert renderers[name](site, page) is not None
         shutil.rmtree(project / "data")
+
+
+def built_pages(site: Site) -> list[str]:
+    """The pages of docs/ the build keeps: those of the kinds the playbook has."""
+    return [kind.page for kind in kinds.KINDS if kind.page and site.parts[kind.key]]

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .words import unbold
+
+if TYPE_CHECKING:
+    from ..messages import Messages
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -29,6 +33,10 @@ class Said:
 
     key: str
     params: dict = field(default_factory=dict)
+
+    def spoken(self, say: Messages) -> str:
+        """The line the reader reads, in the language of `say`."""
+        return say.imports(self.key, **self.params)
 
 
 class SourceProblem(Exception):

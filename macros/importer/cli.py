@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..messages import Messages, language_of
+from .blocks import Said
 from .document import import_markdown
 from .write import Refused, write_import
 
@@ -28,8 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     source = str(args.source)
     problem = _source_problem(args.source)
     if problem:
-        key, params = problem
-        print(f"{source}:1: {say.imports(key, **params)}", file=sys.stderr)
+        print(f"{source}:1: {problem.spoken(say)}", file=sys.stderr)
         return 1
     try:
         raw = args.source.read_bytes()
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         problems, written = write_import(result, args.out)
     except Refused as refused:
-        print(say.imports(refused.key, **refused.params), file=sys.stderr)
+        print(refused.said.spoken(say), file=sys.stderr)
         return 1
     for line in result.report:
         print(line)
@@ -65,15 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _source_problem(path: Path) -> tuple[str, dict] | None:
-    """Why SRC cannot be read as a document, as importer.yml's key and its blanks (checked before opening:
-    a FIFO would hang the read)."""
+def _source_problem(path: Path) -> Said | None:
+    """Why SRC cannot be read as a document (checked before opening: a FIFO would hang the read)."""
     try:
         info = path.stat()
     except OSError as exc:
-        return "src_unreadable", {"reason": exc.strerror}
+        return Said("src_unreadable", {"reason": exc.strerror})
     if stat.S_ISDIR(info.st_mode):
-        return "src_folder", {}
+        return Said("src_folder")
     if not stat.S_ISREG(info.st_mode):
-        return "src_not_regular", {}
+        return Said("src_not_regular")
     return None

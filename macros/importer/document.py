@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import PurePath
 from typing import Any
 
-from ..kinds import KINDS
+from ..kinds import KINDS, pages
 from ..kinds.base import SectionReader
 from ..kinds.summary import FIGURE_KEYS
 from ..messages import Messages
@@ -353,9 +353,9 @@ def import_markdown(text_or_bytes: str | bytes, source_name: str, say: Messages 
     try:
         text, notes = decode_source(text_or_bytes)
     except SourceProblem as problem:
-        result.errors.append(f"{source_name}:{problem.line}: {say.imports(problem.said.key, **problem.said.params)}")
+        result.errors.append(f"{source_name}:{problem.line}: {problem.said.spoken(say)}")
         return result
-    result.report += [f"{source_name}: {say.imports(note.key, **note.params)}" for note in notes]
+    result.report += [f"{source_name}: {note.spoken(say)}" for note in notes]
     tokenizer_warnings: list = []
     tokens = tokenize(text, tokenizer_warnings)
     for line, said in tokenizer_warnings:
@@ -435,4 +435,4 @@ def _summary(source: str, data: dict[str, Any], ctx: Context, result: ImportResu
 
 def data_pages(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The free pages an import made, in order."""
-    return [value for path, value in data.items() if path.startswith("data/pages/")]
+    return [value for path, value in data.items() if path.startswith(f"data/{pages.KIND.data}")]

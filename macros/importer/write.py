@@ -12,15 +12,16 @@ import time
 from pathlib import Path
 
 from ..loader import DataErrors, load_playbook
+from .blocks import Said
 from .document import ImportResult
 
 
 class Refused(Exception):
-    """OUT is a place an import must never write to: importer.yml's key and its blanks."""
+    """OUT is a place an import must never write to, as importer.yml says it."""
 
     def __init__(self, key: str, **params: object):
         super().__init__(key)
-        self.key, self.params = key, params
+        self.said = Said(key, params)
 
 
 def write_import(result: ImportResult, out_dir: Path) -> tuple[list[str], Path | None]:

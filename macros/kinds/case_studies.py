@@ -45,8 +45,6 @@ class CaseStudies(Model):
 
 def case_studies_page(site: Site, here: str) -> str:
     """The case studies, each linking to its support type."""
-    if not site.parts[KIND.key]:  # the playbook has none: the page is not built, and says nothing
-        return ""
     parts = site.parts[KIND.key]
     types = {t.id: t for t in site.playbook.support_types}
     return render.page(
@@ -128,18 +126,10 @@ def _case(
     while i < len(body):
         token, found = body[i], bold_label(body[i])
         kind = body[i + 1].kind if i + 1 < len(body) else None
-        part = next(
-            (
-                name
-                for name, block in LIST_PARTS.items()
-                if found
-                and not found[1]
-                and kind == block
-                and lists[name] is None
-                and techniques.is_label(found[0], name)
-            ),
-            None,
-        )
+        part = None
+        if found and not found[1]:  # a label alone on its line: a list part, when its items follow
+            candidates = (name for name, block in LIST_PARTS.items() if kind == block and lists[name] is None)
+            part = next((name for name in candidates if techniques.is_label(found[0], name)), None)
         if found and found[1] and result is None and techniques.is_label(found[0], "result"):
             result = found[1]
             ctx.label("result", found[0])

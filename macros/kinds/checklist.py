@@ -42,8 +42,6 @@ class Checklist(Model):
 
 def checklist_page(site: Site, here: str) -> str:
     """The implementation checklist, phase by phase; its progress counts the phases of every page."""
-    if not site.parts[KIND.key]:  # the playbook has none: the page is not built, and says nothing
-        return ""
     checklist = site.playbook.checklist
     parts = site.parts[KIND.key]
     return render.page(

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
 def decision_guide(site: Site, here: str) -> str:
     """Every situation of every support type and technique, grouped by type, each a link to where it is."""
-    if not site.parts[KIND.key]:  # the playbook has none: the page is not built, and says nothing
-        return ""
     optimization_pages = {t.id: part.page for part in site.parts[optimization.KIND.key] for t in part.items}
     return render.page("guide.md", site, here, type_page=support_types.page_of, optimization_pages=optimization_pages)
 

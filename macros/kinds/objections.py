@@ -59,8 +59,6 @@ class Objections(Model):
 
 def objections_page(site: Site, here: str) -> str:
     """Every objection, with its answers line for line (fill-in blanks marked)."""
-    if not site.parts[KIND.key]:  # the playbook has none: the page is not built, and says nothing
-        return ""
     answers = {
         (o.id, i): [render.split_placeholders(line) for line in a.text.strip("\n").split("\n")]
         for o in site.playbook.objections.objections

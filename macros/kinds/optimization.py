@@ -33,8 +33,6 @@ class Optimization(Model):
 
 def optimization_page(site: Site, here: str) -> str:
     """The optimisation techniques (of this page, when there are many)."""
-    if not site.parts[KIND.key]:  # the playbook has none: the page is not built, and says nothing
-        return ""
     parts = site.parts[KIND.key]
     return render.page("optimization.md", site, here, parts=parts, part=part_at(parts, here), filter_value=FILTER)
 

@@ -81,8 +81,6 @@ def footer_lines(playbook: Playbook) -> list[tuple[str, str]]:
 
 def summary_page(site: Site, here: str) -> str:
     """The executive summary: principles, figures and the closing quote."""
-    if not site.parts[KIND.key]:  # the playbook has none: the page is not built, and says nothing
-        return ""
     return render.page("summary.md", site, here, lines=footer_lines(site.playbook))
 
 
