@@ -66,7 +66,7 @@ _ENV.filters.update(
     numbered=lambda items: [(str(n), item) for n, item in enumerate(items, start=1)],
     zip=lambda first, second: list(zip(first, second)),
 )
-_ENV.globals.update(script_lines=lambda script: script_lines(script))
+_ENV.globals.update(script_lines=lambda script: script_lines(script), answer_lines=lambda text: answer_lines(text))
 
 
 def page(template: str, site: Site, here: str, **context: object) -> str:
@@ -147,6 +147,11 @@ def script_lines(script: Script) -> list[dict]:
         {"parts": parts, "heading": heading, "marked": bool(heading) or any(blank for _, blank in parts)}
         for parts, heading in shown
     ]
+
+
+def answer_lines(text: str) -> list[list[tuple[str, bool]]]:
+    """An objection's answer as said, line by line, each line's (text, is_placeholder) parts."""
+    return [split_placeholders(line) for line in text.strip("\n").split("\n")]
 
 
 def split_placeholders(line: str) -> list[tuple[str, bool]]:

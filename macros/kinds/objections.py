@@ -59,12 +59,7 @@ class Objections(Model):
 
 def objections_page(site: Site, here: str) -> str:
     """Every objection, with its answers line for line (fill-in blanks marked)."""
-    answers = {
-        (o.id, i): [render.split_placeholders(line) for line in a.text.strip("\n").split("\n")]
-        for o in site.playbook.objections.objections
-        for i, a in enumerate(o.answers)
-    }
-    return render.page("objections.md", site, here, answers=answers)
+    return render.page("objections.md", site, here)
 
 
 class ObjectionsKind(Kind):
