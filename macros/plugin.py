@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from . import csp, handout, kinds, render, sitemap, valid_html
+from . import csp, handout, kinds, render, search_data, sitemap, valid_html
 from .errors import DataError
 from .kinds import summary
 from .loader import DataErrors, load_playbook
@@ -32,7 +32,8 @@ from .template_cache import QuietBytecodeCache
 log = logging.getLogger("mkdocs.plugins.playbook")
 
 
-SEARCH_FOLDING = Path(__file__).parent / "assets" / "lunr_es_folding.js"
+SEARCH = Path(__file__).parent / "assets" / "lunr_es_search.js"
+SEARCH_MARK = "\n/* playbook search */\n"
 IFRAME_WORKER_URL = "assets/javascripts/iframe-worker-shim.js"
 IFRAME_WORKER = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
 CACHE = ".cache"
@@ -184,7 +185,7 @@ class PlaybookPlugin(BasePlugin):
 
     @event_priority(-100)  # after print-site has written the handout
     def on_post_build(self, config):
-        """Make Spanish search forgive accents (extend Material's lunr.es), self-host the offline shim, and
+        """Make Spanish search forgive accents and typos and understand everyday words (extend Material's lunr.es), self-host the offline shim, and
         give the handout (print-site wrote it anew, after on_post_page) its policy."""
         site = Path(config.site_dir)
         for printed in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
@@ -196,10 +197,9 @@ class PlaybookPlugin(BasePlugin):
                 raise PluginError("the offline bundle needs npm's iframe-worker: run `make offline`, which installs it")
             shutil.copyfile(IFRAME_WORKER, site / IFRAME_WORKER_URL)
         lunr_es = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
-        patch = SEARCH_FOLDING.read_text(encoding="utf-8")
-        stock = lunr_es.read_text(encoding="utf-8")
-        if patch not in stock:
-            lunr_es.write_text(stock + patch, encoding="utf-8")
+        stock = lunr_es.read_text(encoding="utf-8").split(SEARCH_MARK)[0]  # `mkdocs serve` may keep the last one
+        words = search_data.search_script(self.site.playbook, self.say.language) if self.site else ""
+        lunr_es.write_text(stock + SEARCH_MARK + words + SEARCH.read_text(encoding="utf-8"), encoding="utf-8")
 
 
 def _project(config) -> Path:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import browser, case_studies, checklist, guide, home, objections, optimization, pages, summary, support_types
+from . import browser, case_studies, checklist, guide, home, objections, optimization, pages, summary, support_types, thesaurus
 from .base import Kind
 
 KINDS: tuple[Kind, ...] = (
@@ -20,6 +20,7 @@ KINDS: tuple[Kind, ...] = (
     checklist.KIND,
     summary.KIND,
     pages.KIND,
+    thesaurus.KIND,
 )
 
 

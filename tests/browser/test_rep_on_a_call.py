@@ -12,6 +12,7 @@ from test_search import VISIBLE_RESULTS, search
 PHONE = {"width": 390, "height": 844}
 
 QUERIES = [  # what a rep types on a call → where a sensible answer is (page/#anchor); the rank is reported
+    # (a technique, never a type's "Cuándo usarlo": on a page where both match, the technique comes first)
     ("producto defectuoso", "tipos/reactivo/#resolucion-efectiva"),
     ("no me contestan", "tipos/reactivo/#respuesta-rapida"),
     ("cancelar contrato", "tipos/proactivo/#prevencion-proactiva"),
@@ -19,9 +20,9 @@ QUERIES = [  # what a rep types on a call → where a sensible answer is (page/#
     ("pedido retrasado", "tipos/reactivo/#respuesta-rapida"),
     ("devolucion", "tipos/reactivo/#resolucion-efectiva"),
     ("garantia", "tipos/reactivo/#resolucion-efectiva"),
-    ("cobro duplicado", "tipos/reactivo/#cuando-usarlo"),
-    ("cliente vip", "tipos/premium/#cuando-usarlo"),
-    ("fuera de horario", "tipos/24-7/#cuando-usarlo"),
+    ("cobro duplicado", "tipos/reactivo/#resolucion-efectiva"),
+    ("cliente vip", "tipos/premium/#experiencia-premium"),
+    ("fuera de horario", "tipos/24-7/#disponibilidad-continua"),
     ("fin de semana", "tipos/24-7/#disponibilidad-continua"),
     ("sistema caido", "tipos/24-7/#respuesta-urgente"),
     ("escalar a un experto", "tipos/especializado/#expertise-especializado"),
@@ -29,7 +30,7 @@ QUERIES = [  # what a rep types on a call → where a sensible answer is (page/#
     ("renovacion", "tipos/proactivo/#optimizacion-continua"),
     ("cliente insatisfecho", "optimizacion/#satisfaccion-de-soporte"),
     ("encuesta", "optimizacion/#satisfaccion-de-soporte"),
-    ("irse a la competencia", "tipos/premium/#cuando-usarlo"),
+    ("irse a la competencia", "tipos/premium/#valor-agregado"),
     # one letter wrong, missing, extra or swapped, in words of five letters or more
     ("defetuoso", "tipos/reactivo/#resolucion-efectiva"),
     ("devolucoin", "tipos/reactivo/#resolucion-efectiva"),

@@ -10,7 +10,7 @@ import pytest
 QUERIES = [  # (what a rep types, the technique that must come up: page/#anchor)
     ("escalacion", "tipos/24-7/#disponibilidad-continua"),
     ("ESCALACIÓN", "tipos/24-7/#disponibilidad-continua"),
-    ("escal", "tipos/24-7/#disponibilidad-continua"),
+    ("escal", "tipos/especializado/#expertise-especializado"),  # the start of "escalar": the escalation technique
     ("priorizacion", "tipos/24-7/#respuesta-urgente"),
     ("diagnostico", "tipos/reactivo/#respuesta-rapida"),
     ("satisfaccion", "optimizacion/#satisfaccion-de-soporte"),
