@@ -185,8 +185,8 @@ class PlaybookPlugin(BasePlugin):
 
     @event_priority(-100)  # after print-site has written the handout
     def on_post_build(self, config):
-        """Make Spanish search forgive accents and typos and understand everyday words (extend Material's lunr.es), self-host the offline shim, and
-        give the handout (print-site wrote it anew, after on_post_page) its policy."""
+        """Make Spanish search forgive accents and typos and understand everyday words (extend Material's lunr.es),
+        self-host the offline shim, and give the handout (print-site wrote it anew, after on_post_page) its policy."""
         site = Path(config.site_dir)
         for printed in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
             printed.write_text(self._with_policy(printed.read_text(encoding="utf-8"), config), encoding="utf-8")
@@ -197,7 +197,7 @@ class PlaybookPlugin(BasePlugin):
                 raise PluginError("the offline bundle needs npm's iframe-worker: run `make offline`, which installs it")
             shutil.copyfile(IFRAME_WORKER, site / IFRAME_WORKER_URL)
         lunr_es = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
-        stock = lunr_es.read_text(encoding="utf-8").split(SEARCH_MARK)[0]  # `mkdocs serve` may keep the last one
+        stock = lunr_es.read_text(encoding="utf-8").split(SEARCH_MARK)[0]  # `--dirty` keeps the last one
         words = search_data.search_script(self.site.playbook, self.say.language) if self.site else ""
         lunr_es.write_text(stock + SEARCH_MARK + words + SEARCH.read_text(encoding="utf-8"), encoding="utf-8")
 
@@ -232,9 +232,12 @@ def _template_texts(site: Site, config) -> dict:
         "playbook_interactive": render.interactive_parts(playbook),  # overrides/main.html
         "playbook_search": {  # overrides/main.html
             "hint": render.literal(labels.no_results_hint),
-            "browser": render.literal(labels.no_results_browser),
-            "browser_page": _url(kinds.browser.KIND.page, config) if site.parts[kinds.browser.KIND.key] else None,
+            "guide": render.literal(labels.no_results_guide),
+            "guide_title": render.literal(labels.guide_title),
+            "guide_page": _url(kinds.guide.KIND.page, config) if site.parts[kinds.guide.KIND.key] else None,
+            "technique": render.literal(labels.technique),
         },
+        "playbook_made_with": render.literal(labels.made_with),  # overrides/partials/copyright.html
     }
 
 

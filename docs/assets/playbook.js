@@ -286,11 +286,27 @@
       render();
     });
     panel.addEventListener("toggle", render);
+    // "Borrar" empties every field at once: "Deshacer" brings them back for a while.
+    const undo = panel.querySelector("[data-pb-undo]");
+    let undoing = 0;
     panel.querySelector("[data-pb-clear]").addEventListener("click", () => {
+      const before = inputs.map((input) => input.value);
+      if (!before.some(Boolean)) return;
       inputs.forEach((input) => { input.value = ""; });
       persist();
       render();
-      inputs[0].focus();
+      undo.hidden = false;
+      status.textContent = undo.dataset.pbCleared;
+      undo.onclick = () => {
+        inputs.forEach((input, index) => { input.value = before[index]; });
+        undo.hidden = true;
+        status.textContent = "";
+        persist();
+        render();
+        inputs[0].focus();
+      };
+      window.clearTimeout(undoing);
+      undoing = window.setTimeout(() => { undo.hidden = true; status.textContent = ""; }, 10000);
     });
     const forget = panel.querySelector("[data-pb-forget]");
     forget.addEventListener("click", () => {
@@ -306,6 +322,20 @@
     });
     if (saved && Object.keys(values).length) panel.open = true;
     render();
+
+    // "Personalizar" under the technique's title (in view on arrival from the guide or search): opens the
+    // personaliser and puts the cursor in its first field.
+    const jump = document.querySelector(`[data-pb-personalize="${CSS.escape(script.dataset.pbScript)}"]`);
+    if (jump) {
+      jump.hidden = false;
+      jump.addEventListener("click", () => {
+        panel.open = true;
+        render();
+        inputs[0].focus({ preventScroll: true });
+        // The script at the top (on a phone it then stays pinned there), its first field just below it.
+        script.scrollIntoView({ block: "start", behavior: "instant" });
+      });
+    }
   }
 
   /* ---------- Objection handling: each answer copied as it is said ---------- */
@@ -417,6 +447,7 @@
     if (searchIndex) return searchIndex;
     const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
     const base = new URL(`${config.base || "."}/`, window.location.href).href;
+    if (window.location.protocol === "file:") return (searchIndex = Promise.resolve({ base, docs: [] }));
     searchIndex = fetch(new URL("search/search_index.json", base))
       .then((response) => response.json())
       .then((index) => ({ base, docs: Array.isArray(index.docs) ? index.docs : [] }))
@@ -424,26 +455,34 @@
     return searchIndex;
   }
 
-  /* The playbook's words, from the search index. */
-  let vocabulary = null;
-  function loadVocabulary() {
-    if (vocabulary) return vocabulary;
-    vocabulary = loadSearchIndex().then((index) => {
-      const words = new Map();
-      index.docs.forEach((doc) => {
-        const text = `${doc.title} ${doc.text}`.replace(/<[^>]*>/g, " ");
-        (text.match(/[\p{L}\d]{4,}/gu) || []).forEach((word) => {
-          const key = fold(word);
-          if (!words.has(key)) words.set(key, word.toLowerCase());
+  /* Every technique's situations, from the search index: a technique's section is titled "Técnica N: …" and its
+   * text starts with its "Cuándo usarlo" list. */
+  let situations = null;
+  function loadSituations(techniqueLabel) {
+    if (situations) return situations;
+    situations = loadSearchIndex().then((index) => index.docs
+      .filter((doc) => doc.location.includes("#") && doc.title.startsWith(`${techniqueLabel} `))
+      .flatMap((doc) => {
+        const list = doc.text.match(/<ul>(.*?)<\/ul>/s);
+        const items = list ? [...list[1].matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1]) : [];
+        const technique = doc.title.slice(doc.title.indexOf(":") + 1).trim();
+        const plain = (html) => new DOMParser().parseFromString(html, "text/html").body.textContent.trim();
+        return items.map((item) => {
+          const text = plain(item);
+          return { text, technique: plain(technique), href: new URL(doc.location, index.base).href, words: words(text) };
         });
-      });
-      return words;
-    });
-    return vocabulary;
+      }));
+    return situations;
   }
 
-  /* When nothing matches: the closest words of the playbook (a tap searches them), and the technique
-   * browser with what was typed. */
+  const words = (text) => fold(text).split(/[^\p{L}\d]+/u).filter((word) => word.length > 3);
+
+  /* How far a typed word is from the closest word of a situation: a share of its length (0: the same). */
+  const distance = (typed, situation) => Math.min(1, ...typed.flatMap((word) => situation.words.map((other) => (
+    other.startsWith(word.slice(0, 5)) && word.length >= 5 ? 0.1 : editDistance(word, other) / Math.max(word.length, 4)))));
+
+  /* When nothing matches: the situations closest to what was typed (each a link to its technique), and the
+   * decision guide with what was typed in its filter, which always leads to a technique. */
   function mountSearchHelp() {
     const texts = document.querySelector("[data-pb-search-texts]");
     const result = document.querySelector("[data-md-component=search-result]");
@@ -462,42 +501,46 @@
         panel.hidden = true;
         return;
       }
-      const words = await loadVocabulary();
+      const known = await loadSituations(texts.dataset.pbTechnique);
       if (input.value.trim() !== query || list.children.length) return; // typed on meanwhile
-      // Close means a few edits for the word's length: "qeja" → "queja", "clinte" → "cliente".
-      const typed = fold(query).split(/\s+/).filter((w) => w.length > 3);
-      const scored = [...words.entries()]
-        .map(([key, word]) => [Math.min(...typed.map((t) => editDistance(t, key) / Math.max(t.length, 4))), word])
-        .filter(([distance]) => distance <= 0.34)
-        .sort((a, b) => a[0] - b[0] || a[1].length - b[1].length)
-        .slice(0, 5);
-      const hint = document.createElement("p");
-      hint.className = "pb-search-help__hint";
-      hint.textContent = texts.dataset.pbHint;
-      const terms = document.createElement("p");
-      terms.className = "pb-search-help__terms";
-      scored.forEach(([, word]) => {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button pb-search-help__term";
-        button.textContent = word;
-        button.addEventListener("click", () => {
-          input.value = word;
-          input.dispatchEvent(new Event("input", { bubbles: true }));
-          input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
-          input.focus();
+      const typed = words(query);
+      const closest = typed.length ? known
+        .map((situation) => [distance(typed, situation), situation])
+        .filter(([far]) => far <= 0.34)
+        .sort((a, b) => a[0] - b[0])
+        .slice(0, 3) : [];
+      const offered = [];
+      if (closest.length) {
+        const hint = document.createElement("p");
+        hint.className = "pb-search-help__hint";
+        hint.textContent = texts.dataset.pbHint.replace("{query}", query);
+        const links = document.createElement("ul");
+        links.className = "pb-search-help__situations";
+        closest.forEach(([, situation]) => {
+          const item = document.createElement("li");
+          const link = document.createElement("a");
+          link.href = situation.href;
+          link.className = "pb-search-help__situation";
+          const technique = document.createElement("span");
+          technique.className = "pb-search-help__technique";
+          technique.textContent = `→ ${situation.technique}`;
+          link.append(`${situation.text} `, technique);
+          item.append(link);
+          links.append(item);
         });
-        terms.append(button);
-      });
-      const offered = scored.length ? [hint, terms] : [];
-      if (texts.dataset.pbBrowserUrl) { // a playbook with no techniques has no browser to offer
-        const browser = document.createElement("a");
-        browser.className = "pb-search-help__browser";
-        const url = new URL(texts.dataset.pbBrowserUrl, window.location.href);
-        url.searchParams.set("texto", query);
-        browser.href = url.href;
-        browser.textContent = texts.dataset.pbBrowser.replace("{query}", query);
-        offered.push(browser);
+        offered.push(hint, links);
+      }
+      if (texts.dataset.pbGuideUrl) { // a playbook with no techniques has no guide to offer
+        const way = document.createElement("p");
+        way.className = "pb-search-help__hint";
+        way.textContent = texts.dataset.pbGuide;
+        const guide = document.createElement("a");
+        guide.className = "md-button pb-search-help__guide";
+        const url = new URL(texts.dataset.pbGuideUrl, window.location.href);
+        url.searchParams.set("filtro", query);
+        guide.href = url.href;
+        guide.textContent = texts.dataset.pbGuideTitle;
+        offered.push(way, guide);
       }
       if (!offered.length) return;
       panel.replaceChildren(...offered);
@@ -506,6 +549,14 @@
     new MutationObserver(show).observe(result.querySelector(".md-search-result__meta"), {
       childList: true, characterData: true, subtree: true,
     });
+    // Material names a typed word missing from a result ("Falta:") as the search folded it: name it as typed.
+    new MutationObserver(() => {
+      const typed = new Map(input.value.split(/\s+/).filter(Boolean).map((word) => [fold(word), word]));
+      list.querySelectorAll(".md-search-result__terms del").forEach((missing) => {
+        const word = typed.get(missing.textContent);
+        if (word && missing.textContent !== word) missing.textContent = word;
+      });
+    }).observe(list, { childList: true, subtree: true });
     // The worker answers each keystroke; with "nothing found" twice in a row the counter does not change.
     let pending = 0;
     input.addEventListener("input", () => {
@@ -513,6 +564,68 @@
       window.clearTimeout(pending);
       pending = window.setTimeout(show, 400);
     });
+  }
+
+  /* ---------- The decision guide: what is happening → the situation ---------- */
+
+  function mountChooser(root) {
+    const chooser = root.querySelector("[data-pb-chooser]");
+    if (!chooser) return;
+    const box = chooser.querySelector("[data-pb-chooser-filter]");
+    const none = chooser.querySelector("[data-pb-chooser-none]");
+    const groups = [...chooser.querySelectorAll("[data-pb-chooser-group]")].map((element) => ({
+      element,
+      happening: fold(`${element.querySelector("summary").textContent} ${element.querySelector(".pb-chooser__also")?.textContent || ""}`),
+      choices: [...element.querySelectorAll("li")].map((item) => ({ item, text: fold(item.textContent) })),
+    }));
+    const openWanted = () => {
+      const wanted = decodeURIComponent(window.location.hash.slice(1));
+      const group = groups.find((one) => one.element.id === wanted);
+      if (!group) return;
+      group.element.open = true;
+      group.element.scrollIntoView({ block: "start" });
+    };
+    const apply = () => {
+      const typed = fold(box.value).split(/[^\p{L}\d]+/u).filter(Boolean);
+      const has = (text) => typed.every((word) => text.includes(word));
+      let shown = 0;
+      groups.forEach((group) => {
+        // Its situations that say it; or all of them when only what is happening says it.
+        const own = group.choices.filter((choice) => has(choice.text)).length;
+        const all = !typed.length || (!own && has(group.happening));
+        group.choices.forEach((choice) => { choice.item.hidden = !all && !has(choice.text); });
+        const shownHere = all ? group.choices.length : own;
+        group.element.hidden = shownHere === 0;
+        group.element.open = typed.length > 0 && shownHere > 0;
+        shown += shownHere;
+      });
+      // Never an empty list: when no situation says it, every group is offered again, under a line that says so.
+      none.hidden = !typed.length || shown > 0;
+      if (!none.hidden) {
+        none.textContent = none.dataset.pbTemplate.replace("{query}", box.value.trim());
+        groups.forEach((group) => {
+          group.element.hidden = false;
+          group.choices.forEach((choice) => { choice.item.hidden = false; });
+        });
+      }
+      const url = new URL(window.location.href);
+      if (box.value.trim()) url.searchParams.set("filtro", box.value.trim());
+      else url.searchParams.delete("filtro");
+      window.history.replaceState(window.history.state, "", url);
+    };
+    box.value = new URLSearchParams(window.location.search).get("filtro") || "";
+    box.addEventListener("input", apply);
+    if (box.value) apply();
+    openWanted();
+    // On paper every situation shows: a closed group would print as its first step only.
+    window.addEventListener("beforeprint", () => {
+      if (chooser.isConnected) groups.forEach((group) => { group.element.open = true; });
+    });
+    const onHash = () => {
+      if (chooser.isConnected) openWanted();
+      else window.removeEventListener("hashchange", onHash); // instant navigation took another page
+    };
+    window.addEventListener("hashchange", onHash);
   }
 
   /* After a search hit, Material marks the typed words on the page only where they match exactly: mark
@@ -565,6 +678,7 @@
     mountChecklists(content);
     content.querySelectorAll(".pb-script[data-pb-store]").forEach(mountScript);
     mountBrowser(content);
+    mountChooser(content);
     mountAnswers(content);
     mountSearchHelp();
     highlightFolded(content);

@@ -6,7 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import browser, case_studies, checklist, guide, home, objections, optimization, pages, summary, support_types, thesaurus
+from . import (
+    browser,
+    case_studies,
+    checklist,
+    guide,
+    home,
+    objections,
+    optimization,
+    pages,
+    summary,
+    support_types,
+    thesaurus,
+)
 from .base import Kind
 
 KINDS: tuple[Kind, ...] = (

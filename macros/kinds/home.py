@@ -16,7 +16,7 @@ from ..importer.blocks import is_table_rule, table_cells
 from ..importer.words import Icon, fold, slug, split_icon, unbold
 from ..models import Labels, Model, Playbook, Slug, Text, default_labels
 from ..sitemap import HOME
-from . import support_types
+from . import guide, support_types
 from .base import Kind, SectionReader
 from .summary import Principle, Summary
 
@@ -88,7 +88,11 @@ def home_header(site: Site, here: str) -> str:
     if site.handout_url:  # a folder's address keeps its slash (relpath drops it)
         handout = posixpath.relpath(site.handout_url, posixpath.dirname(here) or ".")
         handout += "/" if site.handout_url.endswith("/") else ""
-    return render.page("home_header.md", site, here, pages=pages, handout=handout, pdf=site.pdf_link(here, "handout"))
+    # The guide's first step, when it fits on one page: what is happening on the call, one tap from its situations.
+    guide_parts = site.parts[guide.KIND.key]
+    happening = guide_parts[0].items if len(guide_parts) == 1 else []
+    pdf = site.pdf_link(here, "handout")
+    return render.page("home_header.md", site, here, pages=pages, handout=handout, pdf=pdf, happening=happening)
 
 
 def playbook_index(site: Site, here: str) -> str:

@@ -1,5 +1,5 @@
-"""Issue 16, on a phone (390×844) as a rep on a live call: from what the customer says to the right
-technique in seconds — the decision guide, "Cuándo usarlo", search in everyday words and with typos,
+"""Issues 16 and 25, on a phone (390×844) as a rep on a live call: from what the customer says to a filled,
+copied script in a few taps — the decision guide, "Cuándo usarlo", search in everyday words and with typos,
 never a dead end, and the technique browser's filter over every text of a technique."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from test_search import VISIBLE_RESULTS, search
+from test_search import search
 
 PHONE = {"width": 390, "height": 844}
 
@@ -61,19 +61,28 @@ def test_a_situation_finds_its_technique_in_the_top_3(phone, server, query, expe
     assert rank is not None and rank <= 3, f"{query!r}: rank {rank} — {results[:5]}"
 
 
-def test_two_taps_from_home_to_the_technique_for_what_the_customer_says(phone, server):
+def test_four_taps_from_home_to_a_filled_copied_script(phone, server):
+    """Taps are clicks on links and buttons; typing into the field the last tap put the cursor in is not one."""
     phone.goto(f"{server}/")
-    start = phone.locator(".pb-start__guide")
-    assert start.is_visible() and start.bounding_box()["y"] < PHONE["height"], "the first thing the home offers"
-    start.click()  # tap 1
-    phone.get_by_role("link", name="Un producto defectuoso o que llegó roto → Resolución Efectiva").click()  # tap 2
+    taps = 0
+
+    def tap(locator):
+        nonlocal taps
+        assert locator.is_visible() and locator.bounding_box()["y"] + 10 < PHONE["height"], "in view, no swipe"
+        locator.click()
+        taps += 1
+
+    tap(phone.get_by_role("link", name="El cliente llama con un problema que ya está ocurriendo"))  # what happens
+    situation = "Un producto defectuoso o que llegó roto → Resolución Efectiva"
+    tap(phone.get_by_role("link", name=situation))
     phone.wait_for_url("**/tipos/reactivo/#resolucion-efectiva")
-    heading = phone.locator("article h3#resolucion-efectiva")
-    assert heading.is_visible() and 0 <= heading.bounding_box()["y"] < PHONE["height"]
-    assert (
-        "Un producto defectuoso o que llegó roto"
-        in phone.locator(".pb-technique[data-pb-technique=resolucion-efectiva] .pb-when").inner_text()
-    )
+    tap(phone.locator("[data-pb-personalize=resolucion-efectiva]"))  # Personalizar, in view on arrival
+    phone.keyboard.type("pantalla rota")  # the cursor is in the first blank's field
+    script = phone.locator('.pb-script[data-pb-script="resolucion-efectiva"]')
+    tap(script.locator("[data-pb-copy]"))
+    assert taps <= 4
+    phone.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('pantalla rota'))")
+    assert "- Problema: pantalla rota" in phone.evaluate("navigator.clipboard.readText()")
     assert phone.console_errors == []
 
 
@@ -111,21 +120,33 @@ def test_the_browser_filter_finds_words_of_the_script_and_key_elements_without_a
             assert shown == [] and phone.locator("[data-pb-browser-empty]").is_visible()
 
 
-def test_when_nothing_matches_search_offers_close_words_and_the_technique_browser(phone, server):
+def test_when_nothing_matches_search_offers_the_closest_situations_and_the_guide(phone, server):
     phone.goto(f"{server}/")
     phone.locator("label[for=__search]").first.click()
     box = phone.locator("input.md-search__input")
     box.press_sequentially("qeja xyzzy", delay=15)
     help_panel = phone.locator(".pb-search-help")
     help_panel.wait_for(state="visible")
-    assert "queja" in help_panel.locator(".pb-search-help__term").all_inner_texts()
-    link = help_panel.locator(".pb-search-help__browser")
-    url = urlparse(link.get_attribute("href"))
-    assert url.path.endswith("/tecnicas/") and parse_qs(url.query)["texto"] == ["qeja xyzzy"]
-    help_panel.get_by_role("button", name="queja", exact=True).click()
-    phone.locator(VISIBLE_RESULTS).first.wait_for()
-    assert box.input_value() == "queja" and help_panel.is_hidden()
+    assert "Nada coincide con «qeja xyzzy»" in help_panel.inner_text()
+    closest = help_panel.locator(".pb-search-help__situation")
+    assert "Un cliente estratégico con una queja → Experiencia Premium" in closest.all_inner_texts()
+    guide = help_panel.locator(".pb-search-help__guide")
+    url = urlparse(guide.get_attribute("href"))
+    assert url.path.endswith("/guia/") and parse_qs(url.query)["filtro"] == ["qeja xyzzy"]
+    guide.click()  # the guide, its filter holding what was typed: it says nothing matches, and offers every group
+    phone.wait_for_url("**/guia/?filtro=*")
+    assert phone.locator("[data-pb-chooser-filter]").input_value() == "qeja xyzzy"
+    assert "Ninguna situación dice «qeja xyzzy»" in phone.locator("[data-pb-chooser-none]").inner_text()
+    assert phone.locator("[data-pb-chooser-group]:visible").count() == 6
     assert phone.console_errors == []
+
+
+def test_the_closest_situation_leads_to_its_technique(phone, server):
+    phone.goto(f"{server}/")
+    phone.locator("label[for=__search]").first.click()
+    phone.locator("input.md-search__input").press_sequentially("qeja xyzzy", delay=15)
+    phone.get_by_role("link", name="Un cliente estratégico con una queja → Experiencia Premium").click()
+    phone.wait_for_url("**/tipos/premium/#experiencia-premium")
 
 
 def test_a_search_hit_marks_the_words_found_without_accents(phone, server):

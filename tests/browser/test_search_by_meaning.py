@@ -10,7 +10,7 @@ import pytest
 import yaml
 from test_search import VISIBLE_RESULTS
 
-from helpers import ROOT
+from helpers import ROOT, build, copy_project
 
 PHONE = {"width": 390, "height": 844}
 QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "everyday_queries.yml").read_text(encoding="utf-8"))
@@ -63,3 +63,61 @@ def test_nine_in_ten_everyday_phrasings_find_a_fitting_technique_in_the_first_th
     print(f"\neveryday phrasings: {len(scores) - len(misses)}/{len(scores)} — {report}")
     assert len(misses) <= len(scores) // 10, f"{report}; missed: {misses}"
     assert all(hit / total >= 0.75 for hit, total in by_class.values()), report
+
+
+@pytest.fixture()
+def phone(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{server}/")
+    page.locator("label[for=__search]").first.click()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("word", ["coche", "calor", "revolucion", "fuerza", "perdido"])
+def test_a_real_spanish_word_is_never_corrected_into_a_word_of_the_playbook(phone, word):
+    """Each is one letter away from a word of the playbook (noche, valor, devolución, fuera, pedido)."""
+    assert sections_shown(phone, word) == []
+    assert phone.locator(".pb-search-help").is_visible()
+
+
+def test_a_word_not_understood_is_named_missing_as_typed_and_an_understood_one_is_not(phone):
+    sections_shown(phone, "garantía teléfono")
+    missing = phone.locator(".md-search-result__list .md-search-result__terms del").all_inner_texts()
+    assert missing and set(missing) == {"teléfono"}, missing
+
+
+def test_a_word_typed_as_it_is_outranks_a_word_the_thesaurus_adds(phone):
+    # "encuesta" is the playbook's own word (Satisfacción de Soporte); "reembolso" only means "devolución"
+    shown = sections_shown(phone, "reembolso encuesta")
+    assert shown.index("satisfaccion-de-soporte") < shown.index("resolucion-efectiva"), shown
+
+
+def test_words_that_say_nothing_never_decide_alone(phone):
+    assert sections_shown(phone, "cliente quiere zzxqj") == []  # "zzxqj" found nowhere: no results by luck
+    assert sections_shown(phone, "cliente quiere") != []  # alone, they are searched
+
+
+def test_a_typo_in_a_thesaurus_word_is_understood(phone):
+    assert "resolucion-efectiva" in sections_shown(phone, "reembolzo")[:3]
+
+
+@pytest.fixture(scope="module")
+def own_words_server(serve, tmp_path_factory):
+    """The site with a playbook's own search words (data/thesaurus.yml)."""
+    project = copy_project(tmp_path_factory.mktemp("own-words") / "project")
+    own = "groups:\n  - means: [guardia]\n    words: [zarandaja]\n"
+    (project / "data" / "thesaurus.yml").write_text(own, encoding="utf-8")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    return serve(project / "site")
+
+
+def test_an_authors_own_search_words_find_their_technique(browser, own_words_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{own_words_server}/")
+    page.locator("label[for=__search]").first.click()
+    assert sections_shown(page, "zarandaja")[0] == "disponibilidad-continua"
+    context.close()
