@@ -2,6 +2,7 @@
 from the last keystroke to the results on screen. Usage:
 
     python bench/search_latency.py SITE_DIR [--queries tests/browser/test_search.py] [--runs 3]
+    python bench/search_latency.py SITE_DIR --queries tests/fixtures/everyday_queries.yml  # issue 25's phrasings
 
 Prints a Markdown table. Not a test: numbers depend on the machine.
 """
@@ -34,6 +35,11 @@ WATCH_RESULTS = """() => {
 
 
 def load_queries(path: Path) -> list[tuple[str, str]]:
+    if path.suffix == ".yml":  # tests/fixtures/everyday_queries.yml: (query, the techniques that fit), by class
+        import yaml
+
+        found = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return [(query, fitting[0]) for entries in found.values() for query, fitting in entries]
     spec = importlib.util.spec_from_file_location("queries", path)
     module = importlib.util.module_from_spec(spec)
     sys.path[:0] = [str(ROOT / "tests"), str(Path(path).resolve().parent)]  # its helpers, and test modules beside it
@@ -60,7 +66,7 @@ def measure(site: Path, queries: list[tuple[str, str]], runs: int) -> list[tuple
                 page.wait_for_timeout(300)
                 page.evaluate(WATCH_RESULTS)
                 start = page.evaluate("performance.now()")
-                box.press(query[-1])
+                box.press_sequentially(query[-1])
                 page.wait_for_function("() => window.pbResultsAt !== null", timeout=10_000)
                 times.append(page.evaluate("window.pbResultsAt") - start)
             hrefs = page.locator(

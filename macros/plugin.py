@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from . import csp, handout, kinds, render, search_data, sitemap, valid_html
 from .errors import DataError
@@ -139,7 +139,8 @@ class PlaybookPlugin(BasePlugin):
         for first, later in self.site.paged_sources.items():
             source = Path(files.get_file_from_path(first).abs_src_path).read_text(encoding="utf-8")
             for page in later:
-                files.append(File.generated(config, page, content=source))
+                listed = InclusionLevel.NOT_IN_NAV if page in self.site.unlisted_pages else InclusionLevel.UNDEFINED
+                files.append(File.generated(config, page, content=source, inclusion=listed))
         return files
 
     @event_priority(100)  # before mkdocs-macros: the error page holds no Jinja for it to run

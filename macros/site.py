@@ -52,6 +52,11 @@ class Site:
         return {parts[0].page: [part.page for part in parts[1:]] for parts in self.parts.values() if len(parts) > 1}
 
     @property
+    def unlisted_pages(self) -> frozenset[str]:
+        """The pages of split collections that the navigation does not list (their first page's pager does)."""
+        return frozenset(part.page for kind in KINDS if not kind.nav_lists_parts for part in self.parts[kind.key][1:])
+
+    @property
     def unsearched_pages(self) -> frozenset[str]:
         """The technique browser's pages after its first, left out of search: their rows are (each technique
         is found on its own page) and their title and introduction repeat the first page's."""

@@ -121,6 +121,9 @@ class Kind:
     """Its page in docs/ (the first one when the collection is split)."""
     per_page: int | None = None
     """Past this many items the collection is split over several pages (about 60 KiB each)."""
+    nav_lists_parts: bool = True
+    """A split collection's navigation entry lists each of its pages by range; else it names the first page
+    only (its pages' own pager leads to the others)."""
     optional: bool = False
     """Its data may be absent (no file, a folder with no file, or no folder): the playbook then has none."""
     item_name: str | None = None
@@ -164,7 +167,9 @@ class Kind:
     def navigation(self, site: Site, title: Callable[[str], str]) -> dict | None:
         """Its entry in MkDocs' nav; `title` prepares a title for the engine (e.g. escaping it)."""
         parts = site.parts[self.key]
-        return nav_entry(title(self.title(site.playbook)), parts) if parts else None
+        if not parts:
+            return None
+        return nav_entry(title(self.title(site.playbook)), parts if self.nav_lists_parts else parts[:1])
 
     def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
         """(title, page, anchor) of each link the home page's index gives to it."""

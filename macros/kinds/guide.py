@@ -72,6 +72,7 @@ class Guide(Kind):
     key = "guide"
     page = "guia.md"
     per_page = 25
+    nav_lists_parts = False  # a rep wants "¿Qué soporte necesito?", not its pages by range
 
     def items(self, playbook: Playbook) -> list:
         return chooser_groups(playbook)
