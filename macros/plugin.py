@@ -199,7 +199,8 @@ class PlaybookPlugin(BasePlugin):
             shutil.copyfile(IFRAME_WORKER, site / IFRAME_WORKER_URL)
         lunr_es = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
         stock = lunr_es.read_text(encoding="utf-8").split(SEARCH_MARK)[0]  # `--dirty` keeps the last one
-        words = search_data.search_script(self.site.playbook, self.say.language) if self.site else ""
+        cache = _project(config) / CACHE / "search"
+        words = search_data.search_script(self.site.playbook, self.say.language, cache) if self.site else ""
         lunr_es.write_text(stock + SEARCH_MARK + words + SEARCH.read_text(encoding="utf-8"), encoding="utf-8")
 
 

@@ -69,3 +69,13 @@ def test_a_bad_thesaurus_gets_one_line_in_spanish(project):
 def test_the_built_search_carries_the_thesaurus_once(site):
     lunr_es = (site / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js").read_text(encoding="utf-8")
     assert lunr_es.count("self.pbSearch = ") == 1 and "echa chispas" in lunr_es
+
+
+def test_the_lexicons_filter_is_kept_between_builds_and_a_damaged_copy_only_costs_time(tmp_path):
+    made = lexicon("es", tmp_path)
+    kept = tmp_path / "lexicon-es.json"
+    assert kept.is_file() and lexicon("es", tmp_path) == made
+    kept.write_text('{"key": "x", "filter": {"size": 8, "hashes": 1, "bits": "AA=="}}', encoding="utf-8")
+    assert lexicon("es", tmp_path) == made  # another key: made again
+    kept.write_text("\x00 not json", encoding="utf-8")
+    assert lexicon("es", tmp_path) == made

@@ -469,7 +469,8 @@
         const plain = (html) => new DOMParser().parseFromString(html, "text/html").body.textContent.trim();
         return items.map((item) => {
           const text = plain(item);
-          return { text, technique: plain(technique), href: new URL(doc.location, index.base).href, words: words(text) };
+          const href = new URL(doc.location, index.base).href;
+          return { text, technique: plain(technique), href, words: words(text) };
         });
       }));
     return situations;
@@ -479,7 +480,9 @@
 
   /* How far a typed word is from the closest word of a situation: a share of its length (0: the same). */
   const distance = (typed, situation) => Math.min(1, ...typed.flatMap((word) => situation.words.map((other) => (
-    other.startsWith(word.slice(0, 5)) && word.length >= 5 ? 0.1 : editDistance(word, other) / Math.max(word.length, 4)))));
+    word.length >= 5 && other.startsWith(word.slice(0, 5))
+      ? 0.1
+      : editDistance(word, other) / Math.max(word.length, 4)))));
 
   /* When nothing matches: the situations closest to what was typed (each a link to its technique), and the
    * decision guide with what was typed in its filter, which always leads to a technique. */
@@ -575,7 +578,8 @@
     const none = chooser.querySelector("[data-pb-chooser-none]");
     const groups = [...chooser.querySelectorAll("[data-pb-chooser-group]")].map((element) => ({
       element,
-      happening: fold(`${element.querySelector("summary").textContent} ${element.querySelector(".pb-chooser__also")?.textContent || ""}`),
+      happening: fold([element.querySelector("summary"), element.querySelector(".pb-chooser__also")]
+        .map((part) => (part ? part.textContent : "")).join(" ")),
       choices: [...element.querySelectorAll("li")].map((item) => ({ item, text: fold(item.textContent) })),
     }));
     const openWanted = () => {

@@ -205,7 +205,9 @@
     var neutrals = words.filter(function (word) { return neutral[word.token] && !word.prohibited; });
     neutrals.forEach(function (word) {
       word.understood = true;
-      if (!meaningful.length) ask(word, has(index.invertedIndex, stemOf(word.token)) ? stemOf(word.token) : prefixOf(word.token) + "*", 1, true);
+      var stemmed = stemOf(word.token);
+      var term = has(index.invertedIndex, stemmed) ? stemmed : prefixOf(word.token) + "*";
+      if (!meaningful.length) ask(word, term, 1, true);
     });
     var prohibited = words.filter(function (word) { return word.prohibited; }).map(function (word) {
       return { term: stemOf(word.token), boost: 1, typed: true, presence: lunr.Query.presence.PROHIBITED };
