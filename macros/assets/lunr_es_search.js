@@ -10,10 +10,12 @@
  *   - a word the index does not have, that is neither in the thesaurus nor Spanish (pbSearch.lexicon), is
  *     corrected to a spelling one edit away (two letters swapped, one wrong, missing or extra) that the index or
  *     the thesaurus has: "defetuoso" → "defectuoso". A real word is never "corrected" into another;
- *   - each word is searched by the part it shares with its stem, as a prefix: "especializada" → "especializ*".
- * Ranking: a section whose title has the words typed outranks one that only mentions them, and a technique's
- * own section outranks other sections (a type's "Cuándo usarlo"). Material then marks each typed word found or
- * missing (its "Falta:"): a word understood through the thesaurus or a correction is never missing. */
+ *   - each word is searched by its stem ("especializada" finds "especializado"); the word being typed also as
+ *     the start of a longer one ("escal" finds "escalación").
+ * Ranking: lunr's (a title weighs a thousand times its text: a technique named by the words typed comes first);
+ * then a technique's own section outranks other sections (a type's "Cuándo usarlo"). Material then marks each
+ * typed word found or missing (its "Falta:"): a word understood through the thesaurus or a correction is never
+ * missing. */
 (function (lunr, data) {
   "use strict";
   if (!lunr || !lunr.es || lunr.es.pbSearch) return;
@@ -38,7 +40,6 @@
   var EXPANDED = 0.4;  // the weight of the thesaurus' words, against 1 for a word typed as it is
   var IN_PHRASE = 0.3;  // a word of the index typed in a phrase of the thesaurus ("no me responden"): the
   // phrase's meaning says more than the word alone
-  var FAMILY = 5;  // the shortest stem searched as a prefix
   var TECHNIQUE = 2;  // a technique's own section, against any other section
   var SECTION = 3;  // Material then boosts whole pages 2.5× over their sections: a technique must be able to
   // come first in its page's group, or Material folds it under "N más en esta página"
@@ -49,13 +50,6 @@
   var tokens = function (text) { return fold(text).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean); };
   // The stemmer keeps superlatives whole: "indignadísimo" is matched as "indignado", "lentísima" as "lenta".
   var baseOf = function (token) { return token.length > 7 ? token.replace(/isim([oa]s?)$/, "$1") : token; };
-  // What a word is searched by: the part it shares with its stem ("experiencia" → "experien"; the stemmer can
-  // also rewrite an ending), as a prefix, so nothing a prefix of the word would find is lost.
-  var prefixOf = function (word) {
-    var stemmed = stemOf(word), common = 0;
-    while (common < stemmed.length && stemmed[common] === word[common]) common++;
-    return common > 2 ? word.slice(0, common) : word;
-  };
 
   var neutral = Object.create(null);
   data.neutral.forEach(function (word) { tokens(word).forEach(function (t) { neutral[t] = true; }); });
@@ -177,12 +171,12 @@
     });
     meaningful.forEach(function (word) {
       var weight = word.inPhrase ? IN_PHRASE : 1;
-      // A word of the index. Its long stem is searched as a prefix, which finds the word's family
-      // ("priorización" → "prioriz…" finds "prioriza"); a short one as it is: "hora" is not "hor…ario".
-      var base = prefixOf(word.token), stemmed = stems[words.indexOf(word)];
+      // A word of the index, found by its stem ("especializada" finds "especializado"), never by a prefix of it:
+      // "hora" is not "hor…ario", nor "caro" "car…acterísticas".
+      var stemmed = stems[words.indexOf(word)];
       if (has(index.invertedIndex, stemmed)) {
         word.exact = word.understood = true;
-        ask(word, base.length >= FAMILY ? base + "*" : stemmed, weight, true);
+        ask(word, stemmed, weight, true);
       }
       // The word being typed may be the start of a longer one: "escal" → "escalación".
       if (word === typing && !word.exact && startsSome(index, word.token)) {
@@ -206,8 +200,7 @@
     neutrals.forEach(function (word) {
       word.understood = true;
       var stemmed = stemOf(word.token);
-      var term = has(index.invertedIndex, stemmed) ? stemmed : prefixOf(word.token) + "*";
-      if (!meaningful.length) ask(word, term, 1, true);
+      if (!meaningful.length) ask(word, has(index.invertedIndex, stemmed) ? stemmed : word.token + "*", 1, true);
     });
     var prohibited = words.filter(function (word) { return word.prohibited; }).map(function (word) {
       return { term: stemOf(word.token), boost: 1, typed: true, presence: lunr.Query.presence.PROHIBITED };
@@ -252,24 +245,18 @@
         });
       })
       : [];
-    var count = plan.words.length || 1;
     var results = found.map(function (result) {
       var metadata = result.matchData.metadata, terms = Object.keys(metadata);
-      var inTitle = 0;
       plan.words.forEach(function (word) {
-        var matched = terms.filter(function (term) {
-          return word.terms.some(function (asked) { return matches(term, asked); });
-        });
-        if (!matched.length) return;
         // Material marks a typed word found when a matched term starts with it: a word matched through its
         // stem, the thesaurus or a correction is named too (no positions: nothing more is highlighted).
-        if (!(word.key in metadata)) metadata[word.key] = {};
-        if (matched.some(function (term) { return metadata[term].title; })) inTitle += word.exact ? 1 : 0.5;
+        var found = terms.some(function (term) {
+          return word.terms.some(function (asked) { return matches(term, asked); });
+        });
+        if (found && !(word.key in metadata)) metadata[word.key] = {};
       });
-      var share = Math.min(1, inTitle / count);
       var anchor = result.ref.split("#")[1];
-      var section = anchor === undefined ? 1 : SECTION * (techniques[anchor] ? TECHNIQUE : 1);
-      result.score *= section * (1 + 4 * share * share);
+      result.score *= anchor === undefined ? 1 : SECTION * (techniques[anchor] ? TECHNIQUE : 1);
       return result;
     }).sort(function (a, b) { return b.score - a.score; });
     return techniquesFirst(results);

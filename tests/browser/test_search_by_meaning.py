@@ -94,6 +94,12 @@ def test_a_word_typed_as_it_is_outranks_a_word_the_thesaurus_adds(phone):
     assert shown.index("satisfaccion-de-soporte") < shown.index("resolucion-efectiva"), shown
 
 
+def test_a_word_the_thesaurus_adds_does_not_win_by_being_in_a_title(phone):
+    # "dando vueltas" means "sin solución", "primer nivel": the technique whose text says so comes first, not
+    # "Soluciones Avanzadas", whose title merely has the word
+    assert sections_shown(phone, "me tienen dando vueltas")[0] == "expertise-especializado"
+
+
 def test_words_that_say_nothing_never_decide_alone(phone):
     assert sections_shown(phone, "cliente quiere zzxqj") == []  # "zzxqj" found nowhere: no results by luck
     assert sections_shown(phone, "cliente quiere") != []  # alone, they are searched
