@@ -8,6 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf offline audit bench mutation import test lint check schema chromium emoji-font java clean
 PAPER ?= A4
+PORT ?= 8000
 
 $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
@@ -19,8 +20,9 @@ $(VENV)/.test: $(VENV)/.site
 	$(PYTHON) -m pip install --quiet -e '.[test]'
 	touch $@
 
-serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000, rebuilding on changes
-	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000 (PORT=8001 for another port), rebuilding on changes
+	@$(PYTHON) tools/port.py "$(PORT)"
+	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.site  ## build the site into site/ (built aside, swapped in one step, one build at a time)
 	$(PYTHON) tools/publish.py

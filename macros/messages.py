@@ -91,8 +91,9 @@ class Messages:
     # -- files
 
     def unexpected_file(self, relative: Path, single_files: typing.Iterable[str]) -> str:
-        if relative.suffix == ".yaml":
-            return self.say("wrong_extension", name=relative.with_suffix(".yml").as_posix())
+        named = _data_file_name(relative)
+        if named:
+            return self.say("wrong_extension", name=named.as_posix())
         if relative.suffix == ".yml" and len(relative.parts) == 1:
             return self.say("unknown_data_file", files=", ".join(single_files))
         return self.say("not_a_data_file")
@@ -193,6 +194,18 @@ class Messages:
         if close:
             return self.say("unknown_support_type_close", value=_shown(value), close=close[0])
         return self.say("unknown_support_type", value=_shown(value), known=", ".join(known))
+
+
+NEAR_DATA_FILE = re.compile(r"\.ya?ml(?:\.[A-Za-z0-9]{1,4})?$", re.IGNORECASE)
+"""A data file saved under a name that is almost right: `reactivo.yaml`, `Reactivo.YML`, `reactivo.yml.txt`."""
+
+
+def _data_file_name(relative: Path) -> Path | None:
+    """What a near-miss data file should be called; None for a right name or a file that is not data."""
+    found = NEAR_DATA_FILE.search(relative.name)
+    if not found or relative.name[found.start() :] == ".yml" and relative.name == relative.name.lower():
+        return None
+    return relative.with_name(relative.name[: found.start()].lower() + ".yml")
 
 
 def _opens_with_bracket(source_line: str) -> bool:

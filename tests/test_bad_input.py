@@ -196,8 +196,18 @@ CASES = {
         None,
         "id: extra\n",
         "",
-        "terminan en .yml, no en .yaml — renómbrelo a support_types/extra.yml",
+        "terminan en .yml, en minúsculas — renómbrelo a support_types/extra.yml (su contenido se conserva)",
         line=1,
+    ),
+    # Issue 26: a near-miss name gets the name it should have, never advice to delete the author's work.
+    "saved as .yml.txt": Case(
+        "data/support_types/extra.yml.txt", None, "id: extra\n", "", "renómbrelo a support_types/extra.yml", line=1
+    ),
+    "an upper-case name and extension": Case(
+        "data/support_types/Extra.YML", None, "id: extra\n", "", "renómbrelo a support_types/extra.yml", line=1
+    ),
+    "playbook.yaml beside playbook.yml": Case(
+        "data/playbook.yaml", None, "id: x\n", "", "renómbrelo a playbook.yml (su contenido se conserva)", line=1
     ),
     "support type in the wrong folder": Case(
         "data/extra.yml", None, "id: extra\n", "", "los tipos de soporte van en data/support_types/", line=1
@@ -251,7 +261,12 @@ CASES = {
     ),
     "an unclosed quote": Case(REACTIVO, "focus: Respuesta", 'focus: "Respuesta', "", "se abren y no se cierran"),
     "a file that is not data": Case(
-        "data/notes/ideas.txt", None, "ideas\n", "", "este archivo no es del playbook", line=1
+        "data/notes/ideas.txt",
+        None,
+        "ideas\n",
+        "",
+        "este archivo no es del playbook: data/ solo lee archivos .yml — guárdelo fuera de data/",
+        line=1,
     ),
 }
 
