@@ -36,11 +36,27 @@ markdown: |
 """
 
 
+CODE_PAGE = """id: codigo
+title: Plazos
+markdown: |
+  Escale si `>7 días & <2 horas`.
+
+  ```
+  SLA: >7 días & <2 horas {{ plazo }}
+  ```
+
+  ```{ onclick="alert(3)" }
+  <img src=x onerror=alert(4)>
+  ```
+"""
+
+
 @pytest.fixture(scope="module")
 def site_with_a_page(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("pages") / "project")
     (project / "data" / "pages").mkdir()
     (project / "data" / "pages" / "objeciones.yml").write_text(PAGE, encoding="utf-8")
+    (project / "data" / "pages" / "codigo.yml").write_text(CODE_PAGE, encoding="utf-8")
     result = build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -65,6 +81,14 @@ def test_html_templates_attributes_and_script_links_in_a_free_page_stay_data(sit
     index = json.loads((site_with_a_page / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("paginas/objeciones/"))
     assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+def test_code_in_a_free_page_shows_exactly_as_typed_once(site_with_a_page):
+    page = article(site_with_a_page, "paginas/codigo")
+    assert page.find("p").find("code").get_text() == ">7 días & <2 horas"
+    assert page.find("pre").get_text().strip() == "SLA: >7 días & <2 horas {{ plazo }}"
+    # a fence with attributes is not read as one: no attribute, no element of its text reaches the page
+    assert not page.select("[onclick], [onerror], img") and "onerror=alert(4)" in page.get_text()
 
 
 def test_a_free_page_is_in_the_navigation_under_mas(site_with_a_page):

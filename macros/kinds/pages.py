@@ -58,13 +58,60 @@ QUOTE_MARKERS = re.compile(r"^(\s*(?:&gt;\s*)+)", re.MULTILINE)
 
 
 def as_data(markdown: str) -> Markup:
-    """Markdown whose markup is Markdown's alone: HTML's and Jinja's specials, and attr_list's braces, become
-    entities (shown as typed), a quote's `>` at the start of a line stays a quote, and a link to a script
-    goes nowhere."""
-    escaped = markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Markdown whose markup is Markdown's alone: outside code, HTML's and Jinja's specials, and attr_list's
+    braces, become entities (shown as typed), a quote's `>` at the start of a line stays a quote, and a link to
+    a script goes nowhere. Code (a closed fence, an inline code span) is left as typed: Markdown escapes it
+    itself, and escaping it here too showed `&gt;` for `>`."""
+    return Markup("".join(text if is_code else _text_as_data(text) for text, is_code in _code_parts(markdown)))
+
+
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+OPENING_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*[\w#.+-]*[ \t]*$")
+"""A fence that opens code: its marker and at most a language (`{…}` attributes would be Markdown's to read)."""
+INLINE_CODE = re.compile(r"(?<!`)(`{1,2})(?!`)[^\n]+?(?<!`)\1(?!`)")
+"""A code span on one line, opened by one or two backticks (three open a fence, which only OPENING_FENCE reads)."""
+
+
+def _code_parts(markdown: str) -> list[tuple[str, bool]]:
+    """The text cut into (part, is code): closed fenced blocks and inline code spans are code. A fence that is
+    never closed is not code (Markdown would not make it one either)."""
+    lines = markdown.splitlines(keepends=True)
+    parts: list[tuple[str, bool]] = []
+    text, at = "", 0
+    while at < len(lines):
+        opening = OPENING_FENCE.match(lines[at].rstrip("\r\n"))
+        closing = opening and next(
+            (end for end in range(at + 1, len(lines)) if _closes(lines[end], opening.group(1))), None
+        )
+        if closing:
+            parts += [*_inline_code_parts(text), ("".join(lines[at : closing + 1]), True)]
+            text, at = "", closing + 1
+        else:
+            text, at = text + lines[at], at + 1
+    return [*parts, *_inline_code_parts(text)]
+
+
+def _closes(line: str, fence: str) -> bool:
+    found = FENCE.match(line)
+    return (
+        bool(found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence))
+        and not line[found.end() :].strip()
+    )
+
+
+def _inline_code_parts(text: str) -> list[tuple[str, bool]]:
+    parts, last = [], 0
+    for span in INLINE_CODE.finditer(text):
+        parts += [(text[last : span.start()], False), (span.group(0), True)]
+        last = span.end()
+    return [*parts, (text[last:], False)]
+
+
+def _text_as_data(text: str) -> str:
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = QUOTE_MARKERS.sub(lambda m: m.group(1).replace("&gt;", ">"), escaped)
     escaped = escaped.replace("{", "&#123;").replace("}", "&#125;")
-    return Markup(SCRIPT_LINK.sub("](#)", escaped))
+    return SCRIPT_LINK.sub("](#)", escaped)
 
 
 JOINED = {"table", "bullet", "numbered", "check", "para"}
