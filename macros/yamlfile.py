@@ -174,9 +174,36 @@ def _compose(text: str, loader_class) -> tuple[Any, dict[Path_, int], list[tuple
             return None
         lines: dict[Path_, int] = {}
         duplicates = _walk(node, (), lines, set())
+        _check_texts(node, text.split("\n"))
         return loader.construct_document(node), lines, duplicates
     finally:
         loader.dispose()
+
+
+COMMENT_AFTER = re.compile(r"([ \t]+)#[ \t]*(\S.*)$")
+LIST_ITEM = re.compile(r"[ \t]*-[ \t]+\S")
+
+
+def _check_texts(node: yaml.Node, source: list[str]) -> None:
+    """Every word an author typed in a plain (unquoted) text reaches the data, or the file is refused where the
+    text lost some: a ` #` after a text starts a YAML comment that drops the rest of the line ("el pedido
+    #4521"); a `- ` line indented deeper than the item above joins that item."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            stack += [value for _, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif not node.style and node.tag == "tag:yaml.org,2002:str":  # plain: None in PyYAML, "" in libyaml
+            start, end = node.start_mark, node.end_mark
+            for number in range(start.line + 1, end.line + 1):
+                if LIST_ITEM.match(source[number]):
+                    raise _Refused(number + 1, "dash_joins_item", text=source[number].strip()[:80])
+            after = COMMENT_AFTER.match(source[end.line][end.column :]) if end.line < len(source) else None
+            # A comment kept apart by two spaces after a one-word value (`id: x  # …`) is meant as one.
+            if after and (" " in node.value or len(after.group(1)) == 1):
+                raise _Refused(end.line + 1, "comment_in_text", rest=after.group(2)[:80])
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen_nodes: set[int]) -> list[tuple[Path_, int]]:

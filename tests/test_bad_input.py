@@ -259,6 +259,21 @@ CASES = {
     "a list item out of line": Case(
         REACTIVO, "  - Resolución rápida\n", " - Resolución rápida\n", "", "la sangría de esta línea no encaja"
     ),
+    # Issue 26: nothing an author typed is lost silently.
+    "a ` #` inside an unquoted text": Case(
+        REACTIVO,
+        "closing: ¿Cómo podemos mejorar la respuesta?",
+        "closing: ¿Le ayudo con el pedido #4521 o con otro?",
+        "",
+        "el texto pierde «4521 o con otro?» — si es parte del texto, ponga todo el texto entre comillas dobles",
+    ),
+    "a list item indented deeper than the one above": Case(
+        REACTIVO,
+        "      - Responde inmediatamente\n",
+        "        - Responde inmediatamente\n",
+        "",
+        "este guion está más sangrado que el de arriba y se une a él («- Responde inmediatamente»",
+    ),
     "an unclosed quote": Case(REACTIVO, "focus: Respuesta", 'focus: "Respuesta', "", "se abren y no se cierran"),
     "a file that is not data": Case(
         "data/notes/ideas.txt",
