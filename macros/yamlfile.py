@@ -127,6 +127,10 @@ def parse_yaml(raw: bytes, name: str, say: Messages, errors: list[DataError]) ->
         if exc.context_mark and "flow" in (exc.context or ""):
             mark = exc.context_mark  # a `[` or `{` left open: where it opened, not where the file ends
         line = mark.line + 1 if mark else 1
+        slip = _slip_up_to(text, line)
+        if slip:  # the parser trips on a line after the one the author got wrong: name that one, and why
+            errors.append(DataError(name, slip[0], "", say.say(slip[1], **slip[2])))
+            return None
         opened = _unclosed_quote(text, line)
         if opened:  # the parser trips far below a quote left open: point at the quote
             errors.append(DataError(name, opened, "", say.say("unclosed_quote")))
@@ -143,6 +147,43 @@ def parse_yaml(raw: bytes, name: str, say: Messages, errors: list[DataError]) ->
         errors.append(DataError(name, 1, "", say.say("not_a_mapping")))
         return None
     return None if duplicates else Document(name, data, lines)
+
+
+ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+KEY_NO_SPACE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*):(?![ \t]|$)(\S.*)$")
+CURLY_QUOTED = re.compile(r"^[ \t]*(?:- |[\w-]+: )[ \t]*[“”‘’„«]")
+QUOTED = re.compile(r'^[ \t]*(?:- |[\w-]+: )[ \t]*"(.*)"[ \t]*$')
+
+
+def _slip_up_to(text: str, line: int) -> tuple[int, str, dict] | None:
+    """(line, message key, blanks) of a typing slip the parser does not name: spaces that are not spaces in an
+    indentation (pasted from a web page or a document) or `clave:valor` without its space, on any line up to the
+    one where parsing failed; Word's curly quotes, or straight quotes inside a quoted text, on that line."""
+    lines = text.split("\n", line)[:line]
+    for number, source in enumerate(lines, start=1):
+        indent = source[
+            : len(source)
+            - len(
+                source.lstrip(
+                    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004"
+                    "\u2005\u2006\u2007\u2008\u2009\u200a\u200b"
+                    "\u202f\u205f\u3000\ufeff"
+                )
+            )
+        ]
+        odd = ODD_SPACE.search(indent)
+        if odd:
+            return number, "odd_space_indent", {"code": f"U+{ord(odd.group()):04X}"}
+        joined = KEY_NO_SPACE.match(source)
+        if joined and not joined.group(2).startswith("//"):
+            return number, "colon_no_space", {"field": joined.group(1), "value": joined.group(2)[:40]}
+    last = lines[-1] if lines else ""
+    if CURLY_QUOTED.match(last):
+        return line, "curly_quotes", {}
+    quoted = QUOTED.match(last)
+    if quoted and '"' in quoted.group(1).replace('\\"', ""):
+        return line, "quote_inside_quote", {}
+    return None
 
 
 def _unclosed_quote(text: str, before: int) -> int | None:
@@ -197,9 +238,14 @@ def _check_texts(node: yaml.Node, source: list[str]) -> None:
             stack += node.value
         elif not node.style and node.tag == "tag:yaml.org,2002:str":  # plain: None in PyYAML, "" in libyaml
             start, end = node.start_mark, node.end_mark
+            if re.match(r"-[^\s\d]", node.value) and not source[start.line][: start.column].strip():
+                raise _Refused(start.line + 1, "dash_no_space", text=node.value.split("\n")[0][:40])
             for number in range(start.line + 1, end.line + 1):
                 if LIST_ITEM.match(source[number]):
                     raise _Refused(number + 1, "dash_joins_item", text=source[number].strip()[:80])
+                joined = KEY_NO_SPACE.match(source[number])
+                if joined and not joined.group(2).startswith("//"):
+                    raise _Refused(number + 1, "colon_no_space", field=joined.group(1), value=joined.group(2)[:40])
             after = COMMENT_AFTER.match(source[end.line][end.column :]) if end.line < len(source) else None
             # A comment kept apart by two spaces after a one-word value (`id: x  # …`) is meant as one.
             if after and (" " in node.value or len(after.group(1)) == 1):

@@ -274,6 +274,38 @@ CASES = {
         "",
         "este guion está más sangrado que el de arriba y se une a él («- Responde inmediatamente»",
     ),
+    "Word's curly quotes around a text": Case(
+        REACTIVO, "focus: Respuesta", "focus: “Respuesta: inmediata”", "", "empieza por una comilla tipográfica"
+    ),
+    "straight quotes inside a quoted text": Case(
+        REACTIVO,
+        "focus: Respuesta",
+        'focus: "Dice "ya" y cuelga"',
+        "",
+        "hay comillas dobles dentro de un texto entre comillas dobles",
+    ),
+    "an indentation of non-breaking spaces": Case(
+        REACTIVO,
+        "      - Diagnostica eficientemente\n",
+        "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0- Diagnostica eficientemente\n",
+        "",
+        "la sangría de esta línea tiene un espacio especial (U+00A0)",
+    ),
+    "a dash with no space after it": Case(
+        REACTIVO,
+        "characteristics:\n  - Respuesta a problemas\n",
+        "characteristics:\n  -Respuesta a problemas\n",
+        "",
+        "falta un espacio tras el guion: «-Respuesta a problemas",
+        line="  -Respuesta a problemas",
+    ),
+    "a key and its value with no space": Case(
+        REACTIVO,
+        "focus: Respuesta",
+        "focus:Respuesta",
+        "",
+        "falta un espacio tras `focus:` — escriba `focus: Respuesta`",
+    ),
     "an unclosed quote": Case(REACTIVO, "focus: Respuesta", 'focus: "Respuesta', "", "se abren y no se cierran"),
     "a file that is not data": Case(
         "data/notes/ideas.txt",
