@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
             print(visible(str(error)), file=sys.stderr)  # an ESC typed in an id must not reach the terminal
         print(say.line("problems_found", count=len(exc.errors)), file=sys.stderr)
         return 1
+    for notice in playbook.notices:
+        print(visible(str(notice)), file=sys.stderr)
     print(
         say.line(
             "check_ok",

@@ -72,12 +72,14 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
             errors += kind.cross_check(loaded[kind.key], ids)
     if errors or failed:
         raise DataErrors(errors)
+    notices = [notice for kind in KINDS if loaded.get(kind.key) for notice in kind.notices(loaded[kind.key], say)]
     return Playbook(
         {
             kind.key: [one.value for one in loaded[kind.key]] if kind.is_folder else _single(loaded[kind.key])
             for kind in KINDS
             if kind.data
-        }
+        },
+        tuple(notices),
     )
 
 

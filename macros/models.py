@@ -111,6 +111,8 @@ class Playbook:
     """Everything in data/, validated together: each kind's data under its key (`playbook.case_studies`)."""
 
     contents: Mapping[str, Any]
+    notices: tuple[Any, ...] = ()
+    """What the author should look at but does not stop the build (errors.DataError each)."""
 
     def __repr__(self) -> str:
         return f"Playbook({', '.join(self.contents)})"  # its kinds, not their whole data
@@ -120,7 +122,7 @@ class Playbook:
         return Playbook({**self.contents, **changes})
 
     def __getattr__(self, key: str) -> Any:
-        if key == "contents":  # not yet set (copying, unpickling): no recursion
+        if key in ("contents", "notices"):  # not yet set (copying, unpickling): no recursion
             raise AttributeError(key)
         try:
             return self.contents[key]

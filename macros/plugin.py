@@ -71,6 +71,8 @@ class PlaybookPlugin(BasePlugin):
             directory_urls = config.use_directory_urls and not _offline_enabled(config)
             site = Site.of(playbook, _handout_url(config), pdf=pdf, directory_urls=directory_urls)
             self.site, self.problems = site, []
+            for notice in playbook.notices:  # info, not a warning: a strict build must not fail on them
+                log.info(visible(str(notice)))
         except DataErrors as exc:
             self.site, self.problems = None, exc.errors
             if not self.is_serve:

@@ -199,6 +199,10 @@ class Kind:
         """Rules that span fields or files: ids unique, references resolving."""
         return []
 
+    def notices(self, loaded: list[Loaded], say: Messages) -> list[DataError]:
+        """What is worth an author's look but does not stop the build (a copied file's situations)."""
+        return []
+
     def claim_files(self, loaded: list[Loaded], ids: Ids) -> list[DataError]:
         """For a folder of one file per item: each file's id is its file name, and no other item's."""
         errors = []

@@ -17,6 +17,7 @@ from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
 
 if TYPE_CHECKING:
     from ..importer.document import DocumentReader, Section
+    from ..messages import Messages
     from ..site import Site
 
 PAGES_DIR = "tipos"
@@ -117,6 +118,28 @@ class SupportTypes(Kind):
             for i, technique in enumerate(one.value.techniques):
                 errors += ids.claim("technique", technique.id, one.doc, ("techniques", i, "id"))
         return errors
+
+    def notices(self, loaded: list[Loaded], say: Messages) -> list[DataError]:
+        """A situation written twice (a type copied with its techniques' situations): it would lead the guide
+        and search to both. Told on the more recently changed file, like a repeated id."""
+        first: dict[str, tuple[Loaded, tuple]] = {}
+        found = []
+        for one in sorted(loaded, key=lambda one: one.doc.mtime):
+            places = [(("situations", i), text) for i, text in enumerate(one.value.situations)]
+            places += [
+                (("techniques", t, "situations", i), text)
+                for t, technique in enumerate(one.value.techniques)
+                for i, text in enumerate(technique.situations)
+            ]
+            for path, text in places:
+                key = " ".join(text.casefold().split())
+                if key not in first:
+                    first[key] = (one, path)
+                    continue
+                where, at = first[key]
+                message = say.say("duplicate_situation", text=text, first=f"{where.doc.name}:{where.doc.line_of(at)}")
+                found.append(DataError(one.doc.name, one.doc.line_of(path), say.place(path), message))
+        return found
 
     def present(self, playbook: Playbook) -> bool:
         return bool(playbook.support_types)
