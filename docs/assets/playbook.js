@@ -538,7 +538,7 @@
         way.className = "pb-search-help__hint";
         way.textContent = texts.dataset.pbGuide;
         const guide = document.createElement("a");
-        guide.className = "md-button pb-search-help__guide";
+        guide.className = "pb-search-help__guide";
         const url = new URL(texts.dataset.pbGuideUrl, window.location.href);
         url.searchParams.set("filtro", query);
         guide.href = url.href;
