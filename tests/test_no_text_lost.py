@@ -24,8 +24,9 @@ CANDIDATES = [
     (name, number)
     for name, text in SOURCES.items()
     for number, line in enumerate(text.split("\n"))
-    if TEXT_LINE.match(line) and " " in TEXT_LINE.match(line)["text"]
+    if TEXT_LINE.match(line) and " " in TEXT_LINE.match(line)["text"] and ": " not in TEXT_LINE.match(line)["text"]
 ]
+"""Lines whose text has words to lose (a `- name: …` line is a field in a list, not a text)."""
 WORD = re.compile(r"\w+")
 
 
