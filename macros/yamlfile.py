@@ -236,6 +236,11 @@ def _check_texts(node: yaml.Node, source: list[str]) -> None:
             stack += [value for _, value in node.value]
         elif isinstance(node, yaml.SequenceNode):
             stack += node.value
+        elif not node.style and node.tag == "tag:yaml.org,2002:null" and not node.value:
+            # `subtitle: #4521 Técnicas…`: the whole text became a comment, and the field nothing
+            after = COMMENT_AFTER.match(source[node.end_mark.line][node.end_mark.column :])
+            if after and len(after.group(1)) == 1:
+                raise _Refused(node.end_mark.line + 1, "comment_in_text", rest=after.group(2)[:80])
         elif not node.style and node.tag == "tag:yaml.org,2002:str":  # plain: None in PyYAML, "" in libyaml
             start, end = node.start_mark, node.end_mark
             if re.match(r"-[^\s\d]", node.value) and not source[start.line][: start.column].strip():

@@ -267,6 +267,13 @@ CASES = {
         "",
         "el texto pierde «4521 o con otro?» — si es parte del texto, ponga todo el texto entre comillas dobles",
     ),
+    "an optional text that became all comment": Case(
+        "data/playbook.yml",
+        "subtitle: Técnicas y scripts",
+        "subtitle: #1 Técnicas y scripts",
+        "",
+        "el texto pierde «1 Técnicas y scripts",
+    ),
     "a list item indented deeper than the one above": Case(
         REACTIVO,
         "      - Responde inmediatamente\n",
