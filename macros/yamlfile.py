@@ -149,6 +149,7 @@ def parse_yaml(raw: bytes, name: str, say: Messages, errors: list[DataError]) ->
     return None if duplicates else Document(name, data, lines)
 
 
+LEADING_SPACE = re.compile(r"^[\s\u200b\ufeff]*")
 ODD_SPACE = re.compile(r"[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 KEY_NO_SPACE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*):(?![ \t]|$)(\S.*)$")
 CURLY_QUOTED = re.compile(r"^[ \t]*(?:- |[\w-]+: )[ \t]*[“”‘’„«]")
@@ -161,22 +162,12 @@ def _slip_up_to(text: str, line: int) -> tuple[int, str, dict] | None:
     one where parsing failed; Word's curly quotes, or straight quotes inside a quoted text, on that line."""
     lines = text.split("\n", line)[:line]
     for number, source in enumerate(lines, start=1):
-        indent = source[
-            : len(source)
-            - len(
-                source.lstrip(
-                    " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004"
-                    "\u2005\u2006\u2007\u2008\u2009\u200a\u200b"
-                    "\u202f\u205f\u3000\ufeff"
-                )
-            )
-        ]
-        odd = ODD_SPACE.search(indent)
+        odd = ODD_SPACE.search(LEADING_SPACE.match(source).group())
         if odd:
             return number, "odd_space_indent", {"code": f"U+{ord(odd.group()):04X}"}
-        joined = KEY_NO_SPACE.match(source)
-        if joined and not joined.group(2).startswith("//"):
-            return number, "colon_no_space", {"field": joined.group(1), "value": joined.group(2)[:40]}
+        joined = _joined_key(source)
+        if joined:
+            return number, "colon_no_space", joined
     last = lines[-1] if lines else ""
     if CURLY_QUOTED.match(last):
         return line, "curly_quotes", {}
@@ -184,6 +175,14 @@ def _slip_up_to(text: str, line: int) -> tuple[int, str, dict] | None:
     if quoted and '"' in quoted.group(1).replace('\\"', ""):
         return line, "quote_inside_quote", {}
     return None
+
+
+def _joined_key(line: str) -> dict | None:
+    """`clave:valor` with no space after the colon (an address's `https://` aside): the blanks of its message."""
+    joined = KEY_NO_SPACE.match(line)
+    if not joined or joined.group(2).startswith("//"):
+        return None
+    return {"field": joined.group(1), "value": joined.group(2)[:40]}
 
 
 def _unclosed_quote(text: str, before: int) -> int | None:
@@ -248,9 +247,9 @@ def _check_texts(node: yaml.Node, source: list[str]) -> None:
             for number in range(start.line + 1, end.line + 1):
                 if LIST_ITEM.match(source[number]):
                     raise _Refused(number + 1, "dash_joins_item", text=source[number].strip()[:80])
-                joined = KEY_NO_SPACE.match(source[number])
-                if joined and not joined.group(2).startswith("//"):
-                    raise _Refused(number + 1, "colon_no_space", field=joined.group(1), value=joined.group(2)[:40])
+                joined = _joined_key(source[number])
+                if joined:
+                    raise _Refused(number + 1, "colon_no_space", **joined)
             after = COMMENT_AFTER.match(source[end.line][end.column :]) if end.line < len(source) else None
             # A comment kept apart by two spaces after a one-word value (`id: x  # …`) is meant as one.
             if after and (" " in node.value or len(after.group(1)) == 1):

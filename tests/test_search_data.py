@@ -12,7 +12,7 @@ from helpers import check
 from macros.kinds.thesaurus import Thesaurus
 from macros.loader import load_playbook
 from macros.models import LOCALES
-from macros.search_data import _fnv, lexicon, search_data, search_script
+from macros.search_data import SEEDS, _fnv, lexicon, search_data, search_script
 
 OWN = """\
 # yaml-language-server: $schema=../schemas/thesaurus.schema.json
@@ -26,7 +26,7 @@ groups:
 def contains(filter_: dict, word: str) -> bool:
     """The worker's lookup, in Python: every one of the word's bits is set."""
     bits = base64.b64decode(filter_["bits"])
-    first, second = _fnv(word, 2166136261), _fnv(word, 3323198485) | 1
+    first, second = _fnv(word, SEEDS[0]), _fnv(word, SEEDS[1]) | 1
     positions = (((first + i * second) & 0xFFFFFFFF) % filter_["size"] for i in range(filter_["hashes"]))
     return all(bits[bit >> 3] & (1 << (bit & 7)) for bit in positions)
 

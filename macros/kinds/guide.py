@@ -79,7 +79,7 @@ class Guide(Kind):
 
     def present(self, playbook: Playbook) -> bool:
         """Whenever the playbook has a technique to lead to."""
-        return bool(chooser_groups(playbook))
+        return any(s.techniques for s in playbook.support_types) or bool(playbook.optimization)
 
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.guide_title
