@@ -14,7 +14,7 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]
 META = re.compile(r'<meta http-equiv="Content-Security-Policy"[^>]*>\n?')
 OTHER_SOURCES = (
     "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
-    "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+    "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 """Styles may be inline (Material sets style attributes); images may be data: URLs (Material's icons)."""
 

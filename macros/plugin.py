@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import csp, handout, kinds, render, search_data, sitemap, valid_html
+from . import csp, handout, kinds, render, search_data, sitemap, valid_html, web_app
 from .errors import DataError
 from .kinds import summary
 from .loader import DataErrors, load_playbook
@@ -69,7 +69,7 @@ class PlaybookPlugin(BasePlugin):
             pdf = os.environ.get("PLAYBOOK_PDF") == "true"  # `make pdf`: the PDFs it writes are linked
             # Material's offline plugin turns directory URLs off in its own on_config, after this one.
             directory_urls = config.use_directory_urls and not _offline_enabled(config)
-            site = Site.of(playbook, _handout_url(config), pdf=pdf, directory_urls=directory_urls)
+            site = Site.of(playbook, _handout_url(config, directory_urls), pdf=pdf, directory_urls=directory_urls)
             self.site, self.problems = site, []
             for notice in playbook.notices:  # info, not a warning: a strict build must not fail on them
                 log.info(visible(str(notice)))
@@ -86,6 +86,7 @@ class PlaybookPlugin(BasePlugin):
         config.site_name = render.literal(site.playbook.info.title)
         config.nav = site.navigation(title=render.literal)
         config.extra.update(_template_texts(site, config))
+        config.extra["playbook_app"] = self._app(site, config)
         info = site.playbook.info
         handout = config.plugins.get("print-site")
         if handout:
@@ -96,6 +97,21 @@ class PlaybookPlugin(BasePlugin):
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
         macros.register_macros({name: partial(_call, macros, site, fn) for name, fn in kinds.macros().items()})
         return config
+
+    def _app(self, site: Site, config) -> dict | None:
+        """The installable app's parts in each page's <head> and footer (overrides/main.html): none from
+        file:// (the offline bundle); the worker only in a built site (never in the preview)."""
+        if _offline_enabled(config):
+            return None
+        labels = site.playbook.info.labels
+        return {
+            "colour": web_app.primary_colour(web_app.primary_name(config.theme.get("palette"))),
+            "worker": not self.is_serve,
+            "update_ready": render.literal(labels.update_ready),
+            "update_reload": render.literal(labels.update_reload),
+            "update_later": render.literal(labels.update_later),
+            "offline_ready": render.literal(labels.offline_ready),
+        }
 
     def _error_site(self, config, macros):
         """During `mkdocs serve`: the problems in the terminal, and a site whose every page shows them."""
@@ -204,6 +220,40 @@ class PlaybookPlugin(BasePlugin):
         cache = _project(config) / CACHE / "search"
         words = search_data.search_script(self.site.playbook, self.say.language, cache) if self.site else ""
         lunr_es.write_text(stock + SEARCH_MARK + words + SEARCH.read_text(encoding="utf-8"), encoding="utf-8")
+        if config.extra.get("playbook_app") and self.site:
+            self._write_app(site, config)
+
+    def _write_app(self, site_dir: Path, config) -> None:
+        """The manifest, and the service worker that keeps the site for use with no network (macros/web_app.py)."""
+        app, info = config.extra["playbook_app"], self.site.playbook.info
+        shortcuts = [
+            (kind.title(self.site.playbook), _url(kind.page, self.site.directory_urls))
+            for kind in kinds.KINDS
+            if kind.key in ("guide", "browser", "checklist") and self.site.parts[kind.key]
+        ]
+        (site_dir / web_app.MANIFEST).write_text(
+            web_app.manifest(
+                name=info.title,
+                short_name=info.short_title or info.title,
+                description=info.subtitle or config.site_description or info.title,
+                language=self.say.language,
+                colour=app["colour"],
+                shortcuts=shortcuts,
+            ),
+            encoding="utf-8",
+        )
+        if not app["worker"]:
+            web_app.write_service_worker_off(site_dir)
+            return
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        languages = list((search.config.lang if search else None) or [self.say.language])
+        try:
+            kept = web_app.write_service_worker(site_dir, languages)
+        except web_app.WebAppError as exc:
+            raise PluginError(self.say.line(exc.key, **exc.params)) from None
+        for warning in kept.warnings:
+            log.warning(self.say.line("worker_warning", detail=warning))
+        log.info(self.say.line("worker_written", count=kept.count, size=round(kept.size / 1024)))
 
 
 def _project(config) -> Path:
@@ -215,6 +265,7 @@ def _template_texts(site: Site, config) -> dict:
     """What the theme's templates print from the data (escaped): the handout's cover, the 404 page, the
     interactive parts, the search's "nothing matches" panel."""
     playbook, info, labels = site.playbook, site.playbook.info, site.playbook.info.labels
+    directory_urls = site.directory_urls  # not config's: the offline plugin turns it off only after this runs
     return {
         "playbook": {  # macros/templates/print_cover.tpl
             "title": render.literal(info.title),
@@ -222,13 +273,13 @@ def _template_texts(site: Site, config) -> dict:
             "meta": [render.literal(f"{label}: {value}") for label, value in summary.edition_lines(playbook)],
             "print_label": render.literal(labels.print),
             "pdf_label": render.literal(labels.download_pdf),
-            "pdf": f"../{site.pdfs['handout']}" if site.pdfs and config.use_directory_urls else None,
+            "pdf": f"../{site.pdfs['handout']}" if site.pdfs and directory_urls else None,
         },
         "playbook_404": {  # overrides/404.html: the ways on
             "title": render.literal(labels.not_found_title),
             "text": render.literal(labels.not_found_text),
             "links": [
-                (render.literal(kind.title(playbook)), _url(kind.page, config) if kind.page != sitemap.HOME else "")
+                (render.literal(kind.title(playbook)), _page_url(kind.page, directory_urls))
                 for kind in kinds.KINDS
                 if kind.key in ("info", "guide", "browser") and site.parts[kind.key]
             ],
@@ -238,7 +289,7 @@ def _template_texts(site: Site, config) -> dict:
             "hint": render.literal(labels.no_results_hint),
             "guide": render.literal(labels.no_results_guide),
             "guide_title": render.literal(labels.guide_title),
-            "guide_page": _url(kinds.guide.KIND.page, config) if site.parts[kinds.guide.KIND.key] else None,
+            "guide_page": _url(kinds.guide.KIND.page, directory_urls) if site.parts[kinds.guide.KIND.key] else None,
             "technique": render.literal(labels.technique),
         },
         "playbook_made_with": render.literal(labels.made_with),  # overrides/partials/copyright.html
@@ -255,15 +306,20 @@ def _offline_enabled(config) -> bool:
     return bool(offline and offline.config.enabled)
 
 
-def _handout_url(config) -> str | None:
+def _handout_url(config, directory_urls: bool) -> str | None:
     """Where print-site writes the handout, from the site's root (it is not a page MkDocs knows of)."""
     handout = config.plugins.get("print-site")
     if not handout:
         return None
-    return _url(handout.config.get("print_page_basename", "print_page"), config)
+    return _url(handout.config.get("print_page_basename", "print_page"), directory_urls)
 
 
-def _url(page: str, config) -> str:
+def _page_url(page: str, directory_urls: bool) -> str:
+    """Like _url, the home page being the site's root itself."""
+    return "" if page == sitemap.HOME else _url(page, directory_urls)
+
+
+def _url(page: str, directory_urls: bool) -> str:
     """A page's address from the site's root, for the few links MkDocs does not write itself."""
     stem = page.removesuffix(".md")
-    return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"

@@ -29,6 +29,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, dest / part)
+    if (ROOT / "node_modules").is_dir():  # npm's packages a build uses (Workbox writes the service worker)
+        (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
 
 

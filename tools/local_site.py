@@ -74,9 +74,10 @@ def launch(playwright):
 
 
 @contextlib.contextmanager
-def live_preview(project: str | PathLike[str], timeout: float = 60) -> Iterator[str]:
-    """`mkdocs serve` of a project (what `make serve` runs) on a free port; yields its base URL once it answers."""
-    port = free_port()
+def live_preview(project: str | PathLike[str], timeout: float = 60, port: int = 0) -> Iterator[str]:
+    """`mkdocs serve` of a project (what `make serve` runs) on `port` (0: a free one); yields its base URL once
+    it answers."""
+    port = port or free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

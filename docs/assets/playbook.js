@@ -315,11 +315,13 @@
       window.location.reload();
     });
     const copy = panel.querySelector("[data-pb-copy]");
-    copy.addEventListener("click", async () => {
+    const copyNow = async () => {
       const copied = await copyText(original.textContent);
       status.textContent = copied ? copy.dataset.pbCopied : copy.dataset.pbCopyFailed;
       window.setTimeout(() => { status.textContent = ""; }, 3000);
-    });
+    };
+    copy.addEventListener("click", copyNow);
+    mountShare(panel.querySelector("[data-pb-share]"), () => original.textContent, script.dataset.pbLabel, copyNow);
     if (saved && Object.keys(values).length) panel.open = true;
     render();
 
@@ -345,11 +347,63 @@
       const actions = button.closest(".pb-objection__actions");
       const answer = actions.previousElementSibling;
       const status = actions.querySelector(".pb-objection__status");
-      button.addEventListener("click", async () => {
+      const copyNow = async () => {
         const copied = await copyText(answer.innerText);
         status.textContent = copied ? button.dataset.pbCopied : button.dataset.pbCopyFailed;
         window.setTimeout(() => { status.textContent = ""; }, 3000);
+      };
+      button.addEventListener("click", copyNow);
+      const share = actions.querySelector("[data-pb-share]");
+      mountShare(share, () => answer.innerText, share.dataset.pbShareTitle, copyNow);
+    });
+  }
+
+  /* ---------- Sharing a filled script or an answer ---------- */
+
+  /* "Compartir": the phone's share sheet with the text as it reads now. Where the browser has none, a small
+   * menu of plain links (copy, WhatsApp, e-mail; the addresses come from the template, the text is put in
+   * when the menu opens and again when a link is tapped): nothing leaves the page until the rep taps one. */
+  function mountShare(button, textOf, title, copyNow) {
+    if (!button) return;
+    let menu = null;
+    const fill = (link) => {
+      link.href = link.dataset.pbShareUrl
+        .replace("{title}", encodeURIComponent(title || ""))
+        .replace("{text}", encodeURIComponent(textOf()));
+    };
+    const close = () => {
+      menu?.remove();
+      menu = null;
+      button.setAttribute("aria-expanded", "false");
+    };
+    const open = () => {
+      menu = fromTemplate("share")?.firstElementChild;
+      if (!menu) return;
+      menu.querySelectorAll("a[data-pb-share-url]").forEach((link) => {
+        fill(link);
+        link.addEventListener("click", () => { fill(link); close(); });
       });
+      menu.querySelector("[data-pb-share-copy]").addEventListener("click", () => { copyNow(); close(); });
+      button.closest("p").after(menu);
+      button.setAttribute("aria-expanded", "true");
+      menu.querySelector("a, button").focus();
+    };
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", async () => {
+      if (menu) {
+        close();
+        return;
+      }
+      const shared = { title: title || "", text: textOf() };
+      if (navigator.share && (!navigator.canShare || navigator.canShare(shared))) {
+        try {
+          await navigator.share(shared);
+          return;
+        } catch (error) {
+          if (error.name === "AbortError") return; // the rep closed the sheet
+        }
+      }
+      open();
     });
   }
 
@@ -675,6 +729,51 @@
     });
   }
 
+  /* ---------- The installed app: kept for use with no network; a new version offered, never mixed ---------- */
+
+  /* The service worker (macros/web_app.py) keeps this build's pages from the first visit on. A new build
+   * waits until the rep taps "Actualizar"; then every open page of the site reloads into it at once, so no
+   * page shows parts of two versions. What a rep typed stays (it lives in the tab's storage). */
+  function registerWorker() {
+    const app = document.querySelector("template[data-pb-app]");
+    if (!app || !("serviceWorker" in navigator) || !window.workbox) return;
+    const worker = new window.workbox.Workbox(app.dataset.pbWorker);
+    const wasControlled = Boolean(navigator.serviceWorker.controller);
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (wasControlled) window.location.reload();
+    });
+    worker.addEventListener("waiting", () => offerUpdate(app, worker));
+    worker.addEventListener("installed", (event) => {
+      if (!event.isUpdate && !wasControlled) tell(app.dataset.pbOfflineReady);
+    });
+    worker.register().catch(() => { /* refused (a policy, a private window): the site works online as ever */ });
+    // An installed app can stay open for days: look for a new version each time it comes back to the front.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") worker.update().catch(() => {});
+    });
+  }
+
+  function offerUpdate(app, worker) {
+    if (document.querySelector(".pb-update")) return;
+    const offer = app.content.firstElementChild.cloneNode(true);
+    offer.querySelector("[data-pb-update-reload]").addEventListener("click", (event) => {
+      event.currentTarget.disabled = true;
+      worker.messageSkipWaiting(); // the new worker takes over; "controllerchange" reloads every page
+    });
+    offer.querySelector("[data-pb-update-later]").addEventListener("click", () => offer.remove());
+    document.body.append(offer);
+  }
+
+  /* A short message at the foot of the screen that goes by itself. */
+  function tell(text) {
+    const note = document.createElement("p");
+    note.className = "pb-toast";
+    note.setAttribute("role", "status");
+    document.body.append(note);
+    window.setTimeout(() => { note.textContent = text; }, 100); // filled after it exists: read aloud
+    window.setTimeout(() => note.remove(), 6000);
+  }
+
   function mount() {
     const content = document.querySelector("article") || document.body;
     if (content.dataset.pbMounted) return;
@@ -697,6 +796,7 @@
 
   // document$ emits on every page view with instant navigation; from file:// (the offline bundle)
   // Material's document$ never emits, so the first page also mounts on its own (mount runs once).
+  registerWorker();
   if (typeof window.document$ !== "undefined") window.document$.subscribe(mount);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();

@@ -52,6 +52,7 @@ class PlaybookInfo(Model):
     title: Text
     icon: Text
     subtitle: Text | None = None
+    short_title: Text | None = None
     version: Text | None = None
     # YAML reads 2025-01-27 as a date; a quoted "2025-01-27" is accepted too.
     last_updated: Annotated[date, Field(strict=False, json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"})] | None = (
