@@ -23,7 +23,6 @@ GENERATE_SW = ASSETS / "service_worker.mjs"
 WORKER_OFF = ASSETS / "service_worker_off.js"
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
-WINDOW_LIBRARY = "assets/javascripts/workbox-window.prod.umd.js"
 ICONS = "assets/icons"
 """docs/assets/icons/, drawn by tools/icons.py."""
 BACKGROUND = "#ffffff"
@@ -99,14 +98,13 @@ def manifest(
 
 
 def write_service_worker(site_dir: Path, languages: list[str]) -> Precache:
-    """sw.js (and its Workbox runtime) for a built site, and the page-side library that registers it."""
+    """sw.js (and its Workbox runtime) for a built site, and the page-side library that registers it
+    (macros/assets/service_worker.mjs)."""
     node = shutil.which("node")
     if node is None:
         raise WebAppError("worker_needs_node")
-    library = NODE_MODULES / "workbox-window" / "build" / "workbox-window.prod.umd.js"
-    if not (NODE_MODULES / "workbox-build").is_dir() or not library.is_file():
+    if not all((NODE_MODULES / package).is_dir() for package in ("workbox-build", "workbox-window")):
         raise WebAppError("worker_needs_npm")
-    shutil.copyfile(library, site_dir / WINDOW_LIBRARY)  # first: the worker keeps it too
     done = subprocess.run(
         [node, str(GENERATE_SW), str(site_dir), *languages], capture_output=True, text=True, timeout=300
     )

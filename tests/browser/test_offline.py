@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from helpers import ENV, ROOT
@@ -65,3 +67,43 @@ def test_personaliser_works_offline(offline_page, bundle):
     panel.locator("[data-pb-copy]").click()
     expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")  # the copy is asynchronous
     assert page.console_errors == []
+
+
+def test_every_address_in_the_bundle_leads_to_a_file(bundle):
+    """From file:// a folder address (`guia/`) opens a folder listing or nothing: every address the pages
+    write, in links, sources and the data the scripts build links from, must name a file that is there."""
+    broken = []
+    # 404.html is for a host to serve at any address (its addresses start at the root); no file:// page leads to it.
+    for html in (page for page in bundle.rglob("*.html") if page.name != "404.html"):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            for name, value in element.attrs.items():
+                if not (name in ("href", "src") or (name.startswith("data-pb-") and name.endswith("-url"))):
+                    continue
+                target = urlsplit(value)
+                if target.scheme or target.netloc or not target.path:
+                    continue  # another host, mailto:, or a place in the same page
+                path = (html.parent / unquote(target.path)).resolve()
+                if not path.is_file():
+                    broken.append(f"{html.relative_to(bundle)}: {name}={value}")
+    assert broken == []
+
+
+def test_the_search_help_leads_to_the_guide_from_file_urls(offline_page, bundle):
+    page = offline_page
+    page.goto((bundle / "tipos" / "premium.html").as_uri())
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("xyzzy", delay=20)
+    guide = page.locator(".pb-search-help__guide")
+    guide.click()
+    expect(page.locator("article h1")).to_be_visible()
+    assert page.url.startswith((bundle / "guia.html").as_uri())
+    assert page.blocked == [] and page.console_errors == []
+
+
+def test_the_bundle_registers_no_worker_and_links_no_manifest(bundle):
+    """Browsers run no service worker from file://, and a manifest link there only logs an error."""
+    home = (bundle / "index.html").read_text(encoding="utf-8")
+    assert 'rel="manifest"' not in home and "data-pb-worker" not in home and "workbox" not in home
+    assert not (bundle / "sw.js").exists()
