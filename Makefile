@@ -24,10 +24,10 @@ serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000 (PORT
 	@$(PYTHON) tools/port.py "$(PORT)"
 	$(PYTHON) -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-build: $(VENV)/.site  ## build the site into site/ (built aside, swapped in one step, one build at a time)
+build: $(VENV)/.site node_modules/.installed  ## build the site into site/ (built aside, swapped in one step, one build at a time)
 	$(PYTHON) tools/publish.py
 
-pdf: $(VENV)/.test chromium emoji-font  ## build, then the handout and the checklist as PDFs in site/pdf/ (PAPER=Letter for Letter)
+pdf: $(VENV)/.test chromium emoji-font node_modules/.installed  ## build, then the handout and the checklist as PDFs in site/pdf/ (PAPER=Letter for Letter)
 	$(PYTHON) tools/publish.py --pdf --paper $(PAPER)
 
 node_modules/.installed: package.json package-lock.json

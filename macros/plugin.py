@@ -250,9 +250,7 @@ class PlaybookPlugin(BasePlugin):
         try:
             kept = web_app.write_service_worker(site_dir, languages)
         except web_app.WebAppError as exc:
-            raise PluginError(self.say.line(exc.key, **exc.params)) from None
-        for warning in kept.warnings:
-            log.warning(self.say.line("worker_warning", detail=warning))
+            raise PluginError(self.say.line(exc.key)) from None
         log.info(self.say.line("worker_written", count=kept.count, size=round(kept.size / 1024)))
 
 

@@ -1,5 +1,5 @@
 """The playbook as an installable web app: its manifest, and the service worker that keeps every page, asset
-and the search index after one visit (Workbox's generateSW, run by node from npm's workbox-build).
+and the search index after one visit (Workbox's precaching, from npm's Workbox packages).
 
 - `mkdocs build` writes both; the pages link the manifest and register the worker (overrides/main.html,
   docs/assets/playbook.js with npm's workbox-window).
@@ -10,18 +10,28 @@ and the search index after one visit (Workbox's generateSW, run by node from npm
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
-GENERATE_SW = ASSETS / "service_worker.mjs"
+WORKER_SOURCE = ASSETS / "sw.js"
 WORKER_OFF = ASSETS / "service_worker_off.js"
+PLACEHOLDER = "self.__WB_MANIFEST"
+"""Where Workbox's precache list goes in sw.js (the name Workbox's own build tools use)."""
 WORKER = "sw.js"
+RUNTIME = "assets/javascripts/workbox-runtime.js"
+RUNTIME_MODULES = ("core", "routing", "strategies", "precaching")
+"""In the order they need each other (each adds itself to `self.workbox`)."""
+WINDOW_LIBRARY = "assets/javascripts/workbox-window.prod.umd.js"
+LUNR = "assets/javascripts/lunr/"
+KEPT = {".html", ".css", ".js", ".json", ".png", ".svg", ".ico", ".webmanifest", ".xml", ".woff2"}
+MATERIAL_HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")
+"""Material's bundles (`bundle.a5f9d56c.min.js`): a new content is a new name; the browser's cache may serve them."""
 MANIFEST = "manifest.webmanifest"
 ICONS = "assets/icons"
 """docs/assets/icons/, drawn by tools/icons.py."""
@@ -29,20 +39,19 @@ BACKGROUND = "#ffffff"
 
 
 class WebAppError(Exception):
-    """What stopped the service worker; `key` names the message (words.yml), `params` fill it."""
+    """What stopped the service worker; `key` names the message (words.yml)."""
 
-    def __init__(self, key: str, **params: str):
+    def __init__(self, key: str):
         super().__init__(key)
-        self.key, self.params = key, params
+        self.key = key
 
 
 @dataclass(frozen=True)
 class Precache:
-    """What the worker keeps: how many files, how many bytes, and Workbox's warnings (a file it skipped)."""
+    """What the worker keeps: how many files, how many bytes."""
 
     count: int
     size: int
-    warnings: list[str]
 
 
 def theme_dir() -> Path:
@@ -97,21 +106,39 @@ def manifest(
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def precache(site_dir: Path, languages: list[str]) -> list[dict]:
+    """What the worker keeps: every page, stylesheet, script, image and data file of the build, each with a
+    hash of its bytes (its revision: a changed file is fetched anew). Material's own files with a hash in their
+    names need none. Left out: the worker's own scripts, source maps, the PDFs, and lunr's other languages
+    (Material ships them all; the search worker loads the support file and the site's own)."""
+    wanted = {f"lunr.{name}.min.js" for name in ["stemmer.support", *languages]}
+    entries = []
+    for path in sorted(site_dir.rglob("*")):
+        url = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or path.suffix not in KEPT or url in (WORKER, RUNTIME) or url.endswith(".map"):
+            continue
+        if url.startswith(LUNR) and path.name not in wanted:
+            continue
+        revision = None if MATERIAL_HASHED.search(url) else hashlib.md5(path.read_bytes()).hexdigest()
+        entries.append({"url": url, "revision": revision})
+    return entries
+
+
 def write_service_worker(site_dir: Path, languages: list[str]) -> Precache:
-    """sw.js (and its Workbox runtime) for a built site, and the page-side library that registers it
-    (macros/assets/service_worker.mjs)."""
-    node = shutil.which("node")
-    if node is None:
-        raise WebAppError("worker_needs_node")
-    if not all((NODE_MODULES / package).is_dir() for package in ("workbox-build", "workbox-window")):
+    """sw.js (macros/assets/sw.js with this build's list of files) and Workbox's runtime beside it (its four
+    modules sw.js uses, as one script), and the page-side library that registers it (workbox-window), all
+    from npm's Workbox packages (package.json)."""
+    modules = [NODE_MODULES / f"workbox-{name}" / "build" / f"workbox-{name}.prod.js" for name in RUNTIME_MODULES]
+    library = NODE_MODULES / "workbox-window" / "build" / "workbox-window.prod.umd.js"
+    if not all(path.is_file() for path in [*modules, library]):
         raise WebAppError("worker_needs_npm")
-    done = subprocess.run(
-        [node, str(GENERATE_SW), str(site_dir), *languages], capture_output=True, text=True, timeout=300
-    )
-    if done.returncode != 0:
-        raise WebAppError("worker_failed", detail=(done.stderr.strip().splitlines() or ["?"])[-1])
-    report = json.loads(done.stdout.strip().splitlines()[-1])
-    return Precache(report["count"], report["size"], report["warnings"])
+    runtime = "\n".join(module.read_text(encoding="utf-8") for module in modules)
+    (site_dir / RUNTIME).write_text(runtime, encoding="utf-8")
+    shutil.copyfile(library, site_dir / WINDOW_LIBRARY)
+    entries = precache(site_dir, languages)
+    source = WORKER_SOURCE.read_text(encoding="utf-8")
+    (site_dir / WORKER).write_text(source.replace(PLACEHOLDER, json.dumps(entries), 1), encoding="utf-8")
+    return Precache(len(entries), sum((site_dir / entry["url"]).stat().st_size for entry in entries))
 
 
 def write_service_worker_off(site_dir: Path) -> None:

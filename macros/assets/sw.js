@@ -1,5 +1,5 @@
-// The playbook's service worker. macros/assets/service_worker.mjs writes it into a built site, with the list
-// of this build's files (and a hash of each) in place of the placeholder below, and Workbox's runtime beside it.
+// The playbook's service worker. macros/web_app.py writes it into a built site, with the list of this
+// build's files (and a hash of each) in place of the placeholder below, and Workbox's runtime beside it.
 //
 // - On the first visit every page, asset and the search index are kept (Workbox's precache), so the site
 //   opens and searches with no network.

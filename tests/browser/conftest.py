@@ -49,8 +49,9 @@ def browser():
 
 @pytest.fixture()
 def page(browser, server):
-    """A fresh browser context; collects console errors and requests leaving the site."""
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    """A fresh browser context; collects console errors and requests leaving the site. A first visit, before
+    the service worker holds the site (tests/browser/test_installed_app.py is about what it does after)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], service_workers="block")
     page = context.new_page()
     page.console_errors = []
     page.foreign_requests = []

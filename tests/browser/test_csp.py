@@ -74,6 +74,8 @@ def test_the_site_works_under_its_policy(csp_page, strict, site):
         page.goto(f"{strict}/{'' if path == '.' else path + '/'}")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__violations") == [], path
+    # The pages above came from the service worker (it took over on the first), under the same policy.
+    assert page.evaluate("navigator.serviceWorker.controller?.scriptURL") == f"{strict}/sw.js"
     page.goto(f"{strict}/tipos/reactivo/")
     box = page.locator("input.md-search__input")
     box.click()

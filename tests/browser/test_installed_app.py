@@ -4,6 +4,7 @@ under a sub-path), a new version offered and never mixed with the old one, and o
 from __future__ import annotations
 
 import contextlib
+import json
 import urllib.request
 
 import pytest
@@ -92,6 +93,11 @@ def test_the_site_is_installable(browser, server, tmp_path):
     assert manifest["url"] == f"{server}/manifest.webmanifest"
     # The app's identity is the site's home: installed twice from two pages, it is still one app.
     assert cdp.send("Page.getAppId")["appId"] == f"{server}/"
+    # The phone's status bar and the installed app's title bar take the colour of the site's own header.
+    header = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    colour = cdp.send("Page.getAppManifest")["data"]
+    colour = json.loads(colour)["theme_color"]
+    assert header == "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
     assert errors == []
     context.close()
 

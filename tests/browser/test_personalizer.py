@@ -19,7 +19,9 @@ SCRIPT = '.pb-script[data-pb-script="respuesta-rapida"]'
 @pytest.fixture()
 def page(browser, server):
     """As a rep on a call uses it: on a phone."""
-    context = browser.new_context(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(
+        viewport=PHONE, permissions=["clipboard-read", "clipboard-write"], service_workers="block"
+    )
     page = context.new_page()
     page.console_errors, page.dialogs = [], []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
