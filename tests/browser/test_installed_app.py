@@ -72,6 +72,13 @@ def test_after_one_visit_pages_and_search_work_with_no_network(browser, site, ho
 
     page.goto(f"{home}no-existe/")  # a page this build lacks: the site's own "does not exist" page
     expect(page.locator("article h1")).to_have_text("Esta página no existe")
+    # What the worker holds is the build's files and nothing else: not the addresses asked, not what was typed.
+    held = page.evaluate(
+        """async () => (await Promise.all((await caches.keys()).map(async (name) =>
+             (await (await caches.open(name)).keys()).map((request) => request.url)))).flat()"""
+    )
+    files = {url.split("?")[0].removeprefix(home) for url in held}
+    assert files and all((site / name).is_file() for name in files), files
     assert [error for error in page.console_errors if CSP_VIOLATION in error] == []
     context.close()
 
