@@ -107,6 +107,8 @@ def pages_host(wire: Wire):
 class Visit:
     requests: int
     kib: float
+    asked: list[str]
+    """The distinct addresses the server was asked for."""
 
 
 def visit(page, base: str, wire: Wire, worker: bool) -> Visit:
@@ -119,7 +121,7 @@ def visit(page, base: str, wire: Wire, worker: bool) -> Visit:
         page.goto(f"{base}/{address}", wait_until="networkidle")
     page.wait_for_timeout(3000)  # the browser looks for a new service worker a moment after a navigation
     sent = wire.take()
-    return Visit(len(sent), sum(size for _, size in sent) / 1024)
+    return Visit(len(sent), sum(size for _, size in sent) / 1024, sorted({path for path, _ in sent}))
 
 
 def slow_phone_timings(browser, base: str) -> tuple[float, float]:
@@ -159,6 +161,12 @@ def measure(site: Path, browser) -> dict:
     return {"first": first, "repeat": repeat, "paint": paint, "load": load}
 
 
+def asked(paths: list[str]) -> str:
+    """Up to four addresses, then how many more."""
+    shown = ", ".join(f"`{path}`" for path in paths[:4])
+    return shown + (f" and {len(paths) - 4} more" if len(paths) > 4 else "") if paths else "nothing"
+
+
 def build_project(into: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(into)],
@@ -177,16 +185,17 @@ def main(argv: list[str] | None = None) -> int:
         sites = args.sites or [build_project(Path(stack.enter_context(tempfile.TemporaryDirectory())) / "site")]
         print(
             "| site | first visit: requests | first visit: KiB | repeat visit: requests | repeat visit: KiB "
-            "| first paint (slow phone) | load (slow phone) |"
+            "| first paint (slow phone) | load (slow phone) | repeat visit asked for |"
         )
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print("|---|---:|---:|---:|---:|---:|---:|---|")
         with sync_playwright() as playwright:
             browser = local_site.launch(playwright)
             for site in sites:
                 m = measure(site, browser)
                 print(
                     f"| {site} | {m['first'].requests} | {m['first'].kib:.0f} | {m['repeat'].requests} "
-                    f"| {m['repeat'].kib:.1f} | {m['paint']:.2f} s | {m['load']:.2f} s |"
+                    f"| {m['repeat'].kib:.1f} | {m['paint']:.2f} s | {m['load']:.2f} s "
+                    f"| {asked(m['repeat'].asked)} |"
                 )
             browser.close()
     return 0
