@@ -734,9 +734,7 @@
   /* The service worker (macros/web_app.py) keeps this build's pages from the first visit on. A new build
    * waits until the rep taps "Actualizar"; then every open page of the site reloads into it at once, so no
    * page shows parts of two versions. What a rep typed stays (it lives in the tab's storage). */
-  function registerWorker() {
-    const app = document.querySelector("template[data-pb-app]");
-    if (!app || !("serviceWorker" in navigator) || !window.workbox) return;
+  function registerWorker(app) {
     const worker = new window.workbox.Workbox(app.dataset.pbWorker);
     const wasControlled = Boolean(navigator.serviceWorker.controller);
     navigator.serviceWorker.addEventListener("controllerchange", () => {
@@ -796,7 +794,18 @@
 
   // document$ emits on every page view with instant navigation; from file:// (the offline bundle)
   // Material's document$ never emits, so the first page also mounts on its own (mount runs once).
-  registerWorker();
+  /* After the page has loaded (its first visit is not slowed): workbox-window, then the worker. */
+  function startWorker() {
+    const app = document.querySelector("template[data-pb-app]");
+    if (!app || !("serviceWorker" in navigator)) return;
+    const library = document.createElement("script");
+    library.src = app.dataset.pbLibrary;
+    library.addEventListener("load", () => registerWorker(app));
+    document.head.append(library);
+  }
+
+  if (document.readyState === "complete") startWorker();
+  else window.addEventListener("load", startWorker, { once: true });
   if (typeof window.document$ !== "undefined") window.document$.subscribe(mount);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
   else mount();
