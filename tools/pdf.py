@@ -113,7 +113,7 @@ def print_handout(page, url: str, css: str, out: Path) -> int:
         for index in MARKS.findall(sheet.extract_text()):
             pages.setdefault(index, str(number))
     page.evaluate(FILL, pages)
-    out.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    out.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True))
     return len(PdfReader(out).pages)
 
 
@@ -121,7 +121,7 @@ def print_page(page, url: str, css: str, out: Path) -> int:
     page.goto(url)
     page.add_style_tag(content=css)
     page.emulate_media(media="print")
-    out.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    out.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True))
     return len(PdfReader(out).pages)
 
 

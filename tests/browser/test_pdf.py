@@ -117,3 +117,28 @@ def test_the_site_links_the_pdfs(pdf_site):
         assert links, page
         target = (pdf_site / page / links[0]).resolve()
         assert target == (pdf_site / FILES[name]).resolve() and target.stat().st_size > 10_000
+
+
+def test_both_pdfs_carry_bookmarks_from_their_headings(pdf_site):
+    """A trainer jumps to a part from the PDF viewer's side panel."""
+    reader = PdfReader(pdf_site / FILES["handout"])
+
+    def titles(entries):
+        for entry in entries:
+            yield from titles(entry) if isinstance(entry, list) else [entry.title]
+
+    marked = " | ".join(titles(reader.outline))
+    for support_type in PLAYBOOK.support_types:
+        assert support_type.title in marked
+    assert PLAYBOOK.checklist.title in marked
+    assert list(titles(PdfReader(pdf_site / FILES["checklist"]).outline))
+
+
+def test_the_framework_table_prints_whole_words(handout):
+    """A table column is never narrower than its longest word: no «Disponibilida/d» on paper."""
+    text = " ".join(" ".join(page.split()) for page in handout)
+    words = {word for column in PLAYBOOK.info.framework.columns.model_dump().values() for word in column.split()}
+    for kind in PLAYBOOK.support_types:
+        for cell in (kind.name, kind.main_concern, kind.main_technique, kind.focus):
+            words.update(word.strip(",.") for word in cell.split())
+    assert sorted(word for word in words if word not in text) == []
