@@ -126,18 +126,38 @@ def test_a_page_of_a_split_collection_prints_without_its_pager(page, serve, big_
     assert not [word for word in SCREEN_ONLY if word in text]
 
 
-def test_printed_blanks_are_lines_to_write_on_with_their_name_under(page, server):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_printed_blanks_are_lines_to_write_on_with_their_name_under_once(page, server, scheme):
+    """Printed from a phone or laptop in dark mode too: a line long enough to write on, the blank's name once
+    under it in type a person can read (and once in the PDF's text), never the name in bold on the line."""
+    page.emulate_media(color_scheme=scheme)
     page.goto(f"{server}/tipos/reactivo/")
-    page.emulate_media(media="print")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    page.emulate_media(media="print", color_scheme=scheme)
     blank = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__placeholder').first
     mm = 25.4 / 96  # CSS pixels → millimetres
     assert blank.bounding_box()["width"] * mm >= 40, "long enough to write on"
     pitch = page.locator(".pb-script pre code").first.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
     assert pitch * mm >= 8, "a line pitch a hand can write in"
-    name = blank.evaluate("el => getComputedStyle(el, '::after').content")
-    assert name == '"[X]"', "the blank's name is printed under its line"
+    style = (
+        "el => { const s = getComputedStyle(el);"
+        " return [s.borderTopStyle, parseFloat(s.fontSize), s.fontWeight, s.color]; }"
+    )
+    line, size_px, weight, colour = blank.evaluate(style)
+    assert line == "solid" and weight == "400" and colour == "rgb(51, 51, 51)"
+    assert size_px * 72 / 96 >= 7, "the name under the line is at least 7 pt"
+    # The line is where the words sit (the text's baseline), the name hangs under it.
+    words, line_at = blank.evaluate(
+        """el => { const words = document.createRange(); words.selectNodeContents(el.previousSibling);
+                   const box = [...words.getClientRects()].pop();
+                   return [[box.top, box.bottom], el.getBoundingClientRect().top]; }"""
+    )
+    assert words[0] < line_at < words[1]
     text = flat(pdf_pages(page))
-    assert "Tiempo de respuesta:" in text and "[X]" in text
+    names = page.locator(".pb-script__placeholder").all_inner_texts()
+    for name in set(names):
+        assert text.count(name) == names.count(name), f"{name} printed {text.count(name)} times"
 
 
 def test_the_checklist_sheet_names_the_playbook_and_leaves_room_for_notes(page, server):
