@@ -173,3 +173,20 @@ def test_the_handout_page_has_one_print_button_at_its_top(page, server):
     buttons = page.locator("[data-pb-print]:visible")
     assert buttons.count() == 1
     assert buttons.first.bounding_box()["y"] < page.locator(".pb-cover").bounding_box()["y"]
+
+
+def test_the_checklist_notes_have_lines_to_write_on_and_none_through_the_word(page, server):
+    """Lines a hand can write on, printed even with the dialog's "background graphics" off (the default)."""
+    page.goto(f"{server}/checklist/")
+    page.emulate_media(media="print")
+    notes = page.locator(".pb-print-notes")
+    title = notes.locator(".pb-print-notes__title").bounding_box()
+    lines = notes.evaluate(
+        """box => [...box.querySelectorAll("*")].filter((el) => getComputedStyle(el).borderBottomStyle === "solid")
+                 .map((el) => el.getBoundingClientRect().bottom)"""
+    )
+    mm = 25.4 / 96
+    assert len(lines) >= 3, "room for a few lines of notes"
+    assert all(later - earlier >= 7.5 / mm for earlier, later in zip(lines, lines[1:])), "ruled paper's pitch"
+    assert lines[0] > title["y"] + title["height"], "no rule runs through «Notas»"
+    assert "Notas" in flat(pdf_pages(page))
