@@ -190,3 +190,19 @@ def test_the_checklist_notes_have_lines_to_write_on_and_none_through_the_word(pa
     assert all(later - earlier >= 7.5 / mm for earlier, later in zip(lines, lines[1:])), "ruled paper's pitch"
     assert lines[0] > title["y"] + title["height"], "no rule runs through «Notas»"
     assert "Notas" in flat(pdf_pages(page))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_heading_icons_print_in_full_colour(page, server, scheme):
+    """A colour emoji is drawn with its text colour's opacity: Material's grey headings faded the icons."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{server}/tipos/reactivo/")
+    page.emulate_media(media="print", color_scheme=scheme)
+    icons = page.locator("article :is(h1, h2, h3) .pb-icon")
+    assert icons.count() >= 1
+    alphas = icons.evaluate_all(
+        """icons => icons.map((icon) => {
+             const colour = getComputedStyle(icon).color.match(/[\\d.]+/g).map(Number);
+             return colour.length === 4 ? colour[3] : 1; })"""
+    )
+    assert alphas == [1] * len(alphas)
