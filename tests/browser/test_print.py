@@ -206,3 +206,19 @@ def test_heading_icons_print_in_full_colour(page, server, scheme):
              return colour.length === 4 ? colour[3] : 1; })"""
     )
     assert alphas == [1] * len(alphas)
+
+
+def test_the_guide_prints_every_situation_as_a_plain_list(page, server):
+    """On screen its cases fold away; on paper every case shows all its situations and their techniques, as
+    text (no button boxes, no underlined links)."""
+    page.goto(f"{server}/guia/")
+    page.emulate_media(media="print")
+    text = flat(pdf_pages(page))
+    for support_type in PLAYBOOK.support_types:
+        for technique in support_type.techniques:
+            for situation in technique.situations:
+                assert f"{situation} → {technique.title}" in text
+    looks = page.locator(".pb-chooser__choice").first.evaluate(
+        "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.textDecorationLine]; }"
+    )
+    assert looks == ["none", "none"]
