@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf offline audit bench mutation import test lint check schema chromium emoji-font java clean
-PAPER ?= A4
+PAPER ?= A4 Letter
 PORT ?= 8000
 
 $(VENV)/.site: pyproject.toml
@@ -27,8 +27,8 @@ serve: $(VENV)/.site  ## build and serve the site at http://127.0.0.1:8000 (PORT
 build: $(VENV)/.site node_modules/.installed  ## build the site into site/ (built aside, swapped in one step, one build at a time)
 	$(PYTHON) tools/publish.py
 
-pdf: $(VENV)/.test chromium emoji-font node_modules/.installed  ## build, then the handout and the checklist as PDFs in site/pdf/ (PAPER=Letter for Letter)
-	$(PYTHON) tools/publish.py --pdf --paper $(PAPER)
+pdf: $(VENV)/.test chromium emoji-font node_modules/.installed  ## build, then the handout and the checklist as PDFs in site/pdf/, A4 and Letter side by side (PAPER=Letter: one size)
+	$(PYTHON) tools/publish.py --pdf $(foreach paper,$(PAPER),--paper $(paper))
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -26,7 +26,7 @@ from .kinds import summary
 from .loader import DataErrors, load_playbook
 from .messages import Messages, available, visible
 from .models import DEFAULT_LANGUAGE
-from .site import Site
+from .site import PAPERS, Site
 from .template_cache import QuietBytecodeCache
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -66,10 +66,10 @@ class PlaybookPlugin(BasePlugin):
         macros = config.plugins["macros"]
         try:
             playbook = load_playbook(data_dir, self.say.language, cache_dir=_project(config) / CACHE / "data")
-            pdf = os.environ.get("PLAYBOOK_PDF") == "true"  # `make pdf`: the PDFs it writes are linked
+            papers = _papers(os.environ.get("PLAYBOOK_PDF", ""))  # `make pdf`: the PDFs it writes are linked
             # Material's offline plugin turns directory URLs off in its own on_config, after this one.
             directory_urls = config.use_directory_urls and not _offline_enabled(config)
-            site = Site.of(playbook, _handout_url(config, directory_urls), pdf=pdf, directory_urls=directory_urls)
+            site = Site.of(playbook, _handout_url(config, directory_urls), papers, directory_urls=directory_urls)
             self.site, self.problems = site, []
             for notice in playbook.notices:  # info, not a warning: a strict build must not fail on them
                 log.info(visible(str(notice)))
@@ -270,8 +270,11 @@ def _template_texts(site: Site, config) -> dict:
             "subtitle": render.literal(info.subtitle or ""),
             "meta": [render.literal(f"{label}: {value}") for label, value in summary.edition_lines(playbook)],
             "print_label": render.literal(labels.print),
-            "pdf_label": render.literal(labels.download_pdf),
-            "pdf": f"../{site.pdfs['handout']}" if site.pdfs and directory_urls else None,
+            "pdfs": [
+                (render.literal(f"{labels.download_pdf} ({getattr(labels, 'paper_' + paper.lower())})"), f"../{path}")
+                for paper, path in (site.pdfs or {}).get("handout", {}).items()
+                if directory_urls
+            ],
         },
         "playbook_404": {  # overrides/404.html: the ways on
             "title": render.literal(labels.not_found_title),
@@ -302,6 +305,13 @@ def _call(macros, site, renderer, *args):
 def _offline_enabled(config) -> bool:
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return bool(offline and offline.config.enabled)
+
+
+def _papers(setting: str) -> tuple[str, ...]:
+    """PLAYBOOK_PDF: the paper sizes `make pdf` prints ("A4,Letter"; "true": every size; unset: no PDFs)."""
+    if setting == "true":
+        return PAPERS
+    return tuple(paper for paper in PAPERS if paper in setting.split(","))
 
 
 def _handout_url(config, directory_urls: bool) -> str | None:

@@ -21,8 +21,8 @@ class Site:
     """The technique browser's filter value → the browser page where its rows start."""
     handout_url: str | None = None
     """The printable handout's address from the site's root, when the engine makes one (print-site)."""
-    pdfs: dict[str, str] | None = None
-    """What `make pdf` writes, from the site's root: "handout" and "checklist" → the PDF's path."""
+    pdfs: dict[str, dict[str, str]] | None = None
+    """What `make pdf` writes, from the site's root: "handout" and "checklist" → paper size → the PDF's path."""
     directory_urls: bool = True
     """Pages at `x/` (MkDocs' default) or at `x.html` (the offline bundle): for the links templates write in HTML."""
 
@@ -33,18 +33,23 @@ class Site:
 
     @classmethod
     def of(
-        cls, playbook: Playbook, handout_url: str | None = None, pdf: bool = False, directory_urls: bool = True
+        cls,
+        playbook: Playbook,
+        handout_url: str | None = None,
+        papers: tuple[str, ...] = (),
+        directory_urls: bool = True,
     ) -> Site:
+        """`papers`: the sizes `make pdf` prints (none: no PDFs to link)."""
         parts = {kind.key: kind.parts(playbook) for kind in KINDS}
-        pdfs = pdf_files(playbook) if pdf else None
+        by_paper = {paper: pdf_files(playbook, paper) for paper in papers}
+        pdfs = {name: {paper: by_paper[paper][name] for paper in papers} for name in PDF_NAMES} if papers else None
         return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]), handout_url, pdfs, directory_urls)
 
-    def pdf_link(self, here: str, name: str) -> str | None:
-        """A link from page `here` to one of the PDFs, when the build makes them."""
-        if not self.pdfs:
-            return None
+    def pdf_links(self, here: str, name: str) -> list[tuple[str, str]]:
+        """(paper size, link) from page `here` to one of the PDFs in each size, when the build makes them."""
         folder = here.removesuffix(".md").removesuffix("index").rstrip("/")  # its address: checklist/, tipos/x/
-        return posixpath.relpath(self.pdfs[name], folder or ".")
+        sizes = self.pdfs[name] if self.pdfs else {}
+        return [(paper, posixpath.relpath(path, folder or ".")) for paper, path in sizes.items()]
 
     @property
     def paged_sources(self) -> dict[str, list[str]]:
@@ -77,6 +82,13 @@ class Site:
         return [entry for kind in KINDS if (entry := kind.navigation(self, title))]
 
 
-def pdf_files(playbook: Playbook) -> dict[str, str]:
-    """Where `make pdf` writes the handout and the checklist, from the site's root (tools/pdf.py reads this)."""
-    return {"handout": f"pdf/{playbook.info.id}.pdf", "checklist": f"pdf/{playbook.info.id}-checklist.pdf"}
+PAPERS = ("A4", "Letter")
+"""The paper sizes `make pdf` prints, each to its own files, side by side."""
+PDF_NAMES = ("handout", "checklist")
+
+
+def pdf_files(playbook: Playbook, paper: str) -> dict[str, str]:
+    """Where `make pdf` writes the handout and the checklist in one paper size, from the site's root (tools/pdf.py
+    reads this): named by size, so the A4 and Letter files live side by side."""
+    stem = f"pdf/{playbook.info.id}"
+    return {"handout": f"{stem}-{paper}.pdf", "checklist": f"{stem}-checklist-{paper}.pdf"}

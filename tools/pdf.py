@@ -1,6 +1,6 @@
 """`make pdf`: the whole-playbook handout and the checklist as PDFs, written into a built site (site/pdf/).
 
-    python tools/pdf.py SITE_DIR [--paper A4|Letter]
+    python tools/pdf.py SITE_DIR [--paper A4] [--paper Letter]      (no --paper: every size, side by side)
 
 The engine is the Chromium the browser tests already use (Playwright). It prints CSS paged media's margin
 boxes (Chromium ≥ 131): a running header with the playbook's title and version and "página N de M" in the
@@ -30,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 from local_site import launch, serve  # noqa: E402
 from macros.loader import DataErrors, load_playbook  # noqa: E402
-from macros.site import pdf_files  # noqa: E402
+from macros.site import PAPERS, pdf_files  # noqa: E402
 
 MARKS = re.compile(r"PBMARK(\d+)END")
 """The markers PREPARE prints at each part of the contents (invisible: 2 px, white)."""
@@ -127,8 +127,8 @@ def print_page(page, url: str, css: str, out: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/pdf.py", description=__doc__.splitlines()[0])
-    parser.add_argument("site", type=Path, help="a site built by `make pdf` (PLAYBOOK_PDF=true)")
-    parser.add_argument("--paper", default="A4", choices=["A4", "Letter"])
+    parser.add_argument("site", type=Path, help="a site built by `make pdf` (PLAYBOOK_PDF=A4,Letter)")
+    parser.add_argument("--paper", action="append", choices=PAPERS, help="a size to print (again for another)")
     parser.add_argument("--data", type=Path, default=Path("data"), help="the data the site was built from")
     args = parser.parse_args(argv)
     try:
@@ -138,30 +138,33 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     info, labels = playbook.info, playbook.info.labels
     title = info.title + (f" · {labels.version} {info.version}" if info.version else "")
-    files = pdf_files(playbook)
     (args.site / "pdf").mkdir(exist_ok=True)
     started = time.monotonic()
+    printed = []
     with serve(args.site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
-        page = browser.new_page()
-        handout = print_handout(
-            page,
-            f"{base}/print_page/",
-            page_css(title, labels.page_of, args.paper, cover=True),
-            args.site / files["handout"],
-        )
-        printed = [f"{files['handout']}: {handout} páginas"]
-        if playbook.checklist:  # an imported playbook may have none
-            checklist = print_page(
+        for paper in args.paper or PAPERS:
+            files = pdf_files(playbook, paper)
+            page = browser.new_page()
+            handout = print_handout(
                 page,
-                f"{base}/checklist/",
-                page_css(title, labels.page_of, args.paper, cover=False),
-                args.site / files["checklist"],
+                f"{base}/print_page/",
+                page_css(title, labels.page_of, paper, cover=True),
+                args.site / files["handout"],
             )
-            printed.append(f"{files['checklist']}: {checklist}")
+            printed.append(f"{files['handout']}: {handout} páginas")
+            if playbook.checklist:  # an imported playbook may have none
+                checklist = print_page(
+                    page,
+                    f"{base}/checklist/",
+                    page_css(title, labels.page_of, paper, cover=False),
+                    args.site / files["checklist"],
+                )
+                printed.append(f"{files['checklist']}: {checklist}")
+            page.close()
         browser.close()
     seconds = time.monotonic() - started
-    print(f"{'; '.join(printed)} ({args.paper}, {seconds:.1f} s)")
+    print(f"{'; '.join(printed)} ({seconds:.1f} s)")
     return 0
 
 

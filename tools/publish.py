@@ -1,6 +1,6 @@
 """`make build` / `make pdf`: build the site aside, then put it in place of site/ in one step.
 
-    python tools/publish.py [--pdf] [--paper A4|Letter]      (from the project's folder)
+    python tools/publish.py [--pdf [--paper A4] [--paper Letter]]      (from the project's folder)
 
 - Built aside (`site.building-<pid>/`), so a failed build leaves the previous site/ as it was.
 - Swapped with one `renameat2(RENAME_EXCHANGE)` (Linux): site/ is the old site or the new one at every
@@ -62,9 +62,10 @@ def swap_in(built: Path, site: Path = SITE) -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/publish.py", description=__doc__.splitlines()[0])
     parser.add_argument("--pdf", action="store_true", help="also write the handout and checklist PDFs")
-    parser.add_argument("--paper", default="A4", choices=["A4", "Letter"])
+    parser.add_argument("--paper", action="append", choices=["A4", "Letter"], help="with --pdf: a size (default: both)")
     args = parser.parse_args(argv)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"PLAYBOOK_PDF": "true"} if args.pdf else {})}
+    papers = args.paper or ["A4", "Letter"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"PLAYBOOK_PDF": ",".join(papers)} if args.pdf else {})}
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time; the next one waits here
         built = Path(f"{SITE}.building-{os.getpid()}")
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             steps = [[sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(built)]]
             if args.pdf:
                 tool = Path(__file__).resolve().parent / "pdf.py"
-                steps.append([sys.executable, str(tool), str(built), "--paper", args.paper])
+                steps.append([sys.executable, str(tool), str(built), *(f"--paper={paper}" for paper in papers)])
             for step in steps:
                 if subprocess.run(step, env=env).returncode != 0:
                     return 1  # the previous site/ is untouched

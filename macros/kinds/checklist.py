@@ -51,7 +51,7 @@ def checklist_page(site: Site, here: str) -> str:
         parts=parts,
         part=part_at(parts, here),
         phase_ids=" ".join(phase.id for phase in checklist.phases),
-        pdf=site.pdf_link(here, "checklist"),
+        pdfs=site.pdf_links(here, "checklist"),
         item_count=sum(len(phase.items) for phase in checklist.phases),
     )
 

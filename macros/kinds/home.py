@@ -92,8 +92,8 @@ def home_header(site: Site, here: str) -> str:
     # The guide's first step, when it fits on one page: what is happening on the call, one tap from its situations.
     guide_parts = site.parts[guide.KIND.key]
     happening = guide_parts[0].items if len(guide_parts) == 1 else []
-    pdf = site.pdf_link(here, "handout")
-    return render.page("home_header.md", site, here, pages=pages, handout=handout, pdf=pdf, happening=happening)
+    pdfs = site.pdf_links(here, "handout")
+    return render.page("home_header.md", site, here, pages=pages, handout=handout, pdfs=pdfs, happening=happening)
 
 
 def playbook_index(site: Site, here: str) -> str:

@@ -12,10 +12,11 @@ from pypdf import PdfReader
 
 from helpers import ENV, ROOT, copy_project
 from macros.loader import load_playbook
-from macros.site import pdf_files
+from macros.site import PAPERS, pdf_files
 
 PLAYBOOK = load_playbook(ROOT / "data")
-FILES = pdf_files(PLAYBOOK)
+FILES = pdf_files(PLAYBOOK, "A4")
+LETTER = pdf_files(PLAYBOOK, "Letter")
 HEADER = f"{PLAYBOOK.info.title} · Versión {PLAYBOOK.info.version}"
 
 
@@ -25,7 +26,8 @@ def pdf_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
     site = project / "site"
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    result = subprocess.run(build, cwd=project, env={**ENV, "PLAYBOOK_PDF": "true"}, capture_output=True, text=True)
+    env = {**ENV, "PLAYBOOK_PDF": ",".join(PAPERS)}
+    result = subprocess.run(build, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     command = [sys.executable, str(ROOT / "tools" / "pdf.py"), str(site)]
     result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
@@ -104,19 +106,33 @@ def test_every_character_the_handout_shows_has_a_glyph(handout, pdf_site, serve,
     assert {t.icon for t in PLAYBOOK.support_types} <= printed, "the headings' icons print, emoji included"
 
 
-def test_the_checklist_pdf_is_one_page_with_title_version_and_room_for_notes(pdf_site):
-    (page,) = PdfReader(pdf_site / FILES["checklist"]).pages
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_checklist_pdf_is_one_page_with_title_version_and_room_for_notes(pdf_site, paper):
+    (page,) = PdfReader(pdf_site / pdf_files(PLAYBOOK, paper)["checklist"]).pages
     text = page.extract_text()
     assert PLAYBOOK.checklist.title in text and HEADER in text and "Notas" in text
 
 
-def test_the_site_links_the_pdfs(pdf_site):
+def test_the_site_links_the_pdfs_in_both_sizes(pdf_site):
     for page, name in [("", "handout"), ("checklist", "checklist"), ("print_page", "handout")]:
         html = (pdf_site / page / "index.html").read_text(encoding="utf-8")
-        links = re.findall(r'<a class="md-button[^"]*" href="([^"]+\.pdf)" download>Descargar PDF</a>', html)
-        assert links, page
-        target = (pdf_site / page / links[0]).resolve()
-        assert target == (pdf_site / FILES[name]).resolve() and target.stat().st_size > 10_000
+        links = dict(
+            re.findall(r'<a class="md-button[^"]*" href="([^"]+\.pdf)" download>Descargar PDF \(([^)]+)\)</a>', html)
+        )
+        assert sorted(links.values()) == ["A4", "Carta"], page
+        for link, size in links.items():
+            target = (pdf_site / page / link).resolve()
+            files = FILES if size == "A4" else LETTER
+            assert target == (pdf_site / files[name]).resolve() and target.stat().st_size > 10_000
+
+
+def test_a4_and_letter_files_live_side_by_side_at_their_sizes(pdf_site):
+    """`make pdf` prints both sizes, each to its own files: neither overwrites the other."""
+    points = {"A4": (595, 842), "Letter": (612, 792)}
+    for files, paper in [(FILES, "A4"), (LETTER, "Letter")]:
+        for name in ("handout", "checklist"):
+            box = PdfReader(pdf_site / files[name]).pages[0].mediabox
+            assert (round(box.width), round(box.height)) == points[paper], (name, paper)
 
 
 def test_both_pdfs_carry_bookmarks_from_their_headings(pdf_site):
