@@ -75,7 +75,8 @@ FILL = """(pages) => {
 
 
 def page_css(title: str, page_of: str, paper: str, cover: bool) -> str:
-    """Paper size, running header and footer; on the handout, none on its cover."""
+    """Paper size, running header and footer; with `cover`, none on the first page (the handout's cover, the
+    checklist's sheet, which names the playbook under its title)."""
     words = [f'"{_css(part)}"' if part else "" for part in re.split(r"\{page\}|\{pages\}", page_of)]
     counters = iter(["counter(page)", "counter(pages)"])
     footer = " ".join(filter(None, [words[0], *(f"{next(counters)} {word}".strip() for word in words[1:])]))
@@ -157,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
                 checklist = print_page(
                     page,
                     f"{base}/checklist/",
-                    page_css(title, labels.page_of, paper, cover=False),
+                    # its sheet names the playbook under its title: no running header repeating it on page 1
+                    page_css(title, labels.page_of, paper, cover=True),
                     args.site / files["checklist"],
                 )
                 printed.append(f"{files['checklist']}: {checklist}")
