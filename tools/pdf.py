@@ -38,13 +38,17 @@ MARKS = re.compile(r"PBMARK(\d+)END")
 PREPARE = """() => {
   // Each heading travels with what follows it: a page never ends on a title.
   const shown = (el) => el.getClientRects().length > 0;
+  const TALL = 300; // px: about a third of a page
   document.querySelectorAll("#print-site-page :is(h1, h2, h3):not(.print-page-toc-title)").forEach((heading) => {
-    const next = heading.nextElementSibling;
+    let next = heading.nextElementSibling;
     // (not a part's own section, whose page break the wrapper would hold inside itself)
     if (!next || next.matches("section") || !shown(heading) || heading.closest(".pb-keep")) return;
+    // A tall block (a whole technique) kept whole with its title would leave half a page empty before it:
+    // the title goes with the block's first part instead.
+    while (next.getBoundingClientRect().height > TALL && next.firstElementChild) next = next.firstElementChild;
     const keep = document.createElement("div");
     keep.className = "pb-keep";
-    heading.before(keep);
+    next.before(keep);
     keep.append(heading, next);
   });
   // A marker where each part of the contents starts (its first element that prints), and a slot for its page.

@@ -40,6 +40,31 @@ def handout(pdf_site) -> list[str]:
     return [page.extract_text() for page in PdfReader(pdf_site / FILES["handout"]).pages]
 
 
+MM = 72 / 25.4
+"""PDF points in a millimetre."""
+
+
+def filled(page) -> float:
+    """How far down its text area (inside tools/pdf.py's 18 mm and 16 mm margins) a page's text reaches: 0–1."""
+    height = float(page.mediabox.height)
+    top, bottom = height - 18 * MM, 16 * MM
+    lowest = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and bottom < y < top:
+            lowest.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (top - min(lowest)) / (top - bottom) if lowest else 0.0
+
+
+def part_starts(pages: list[str]) -> set[int]:
+    """The page numbers the contents give for the parts."""
+    listing = next(text for text in pages if "Contenido" in lines(text)[2:4]).split("Contenido", 1)[1]
+    return {int(number) for number in re.findall(r"^.+? (\d+)$", listing, re.MULTILINE)}
+
+
 def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -159,3 +184,18 @@ def test_the_framework_table_prints_whole_words(handout):
         for cell in (kind.name, kind.main_concern, kind.main_technique, kind.focus):
             words.update(word.strip(",.") for word in cell.split())
     assert sorted(word for word in words if word not in text) == []
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_no_page_is_left_half_empty_but_a_parts_last(pdf_site, paper):
+    """A part (a support type, the checklist…) starts a new sheet, so its last page may be short; any other page
+    is at least 60 % full: no technique's key elements alone on a sheet, no half page left before a technique."""
+    reader = PdfReader(pdf_site / pdf_files(PLAYBOOK, paper)["handout"])
+    pages = [page.extract_text() for page in reader.pages]
+    starts = part_starts(pages)
+    short = [
+        (number, round(filled(page), 2))
+        for number, page in enumerate(reader.pages, start=1)
+        if number > 2 and number + 1 not in starts and number < len(pages) and filled(page) < 0.6
+    ]
+    assert short == []

@@ -138,8 +138,10 @@ def test_printed_blanks_are_lines_to_write_on_with_their_name_under_once(page, s
     blank = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__placeholder').first
     mm = 25.4 / 96  # CSS pixels → millimetres
     assert blank.bounding_box()["width"] * mm >= 40, "long enough to write on"
-    pitch = page.locator(".pb-script pre code").first.evaluate("el => parseFloat(getComputedStyle(el).lineHeight)")
-    assert pitch * mm >= 8, "a line pitch a hand can write in"
+    # Room to write: from the name under one blank's line to the next blank's line (consecutive script lines).
+    first, second = page.locator('.pb-script[data-pb-script="respuesta-rapida"] .pb-script__placeholder').all()[:2]
+    room = second.bounding_box()["y"] - (first.bounding_box()["y"] + first.bounding_box()["height"])
+    assert room * mm >= 6, "room for a hand to write above each line"
     style = (
         "el => { const s = getComputedStyle(el);"
         " return [s.borderTopStyle, parseFloat(s.fontSize), s.fontWeight, s.color]; }"
