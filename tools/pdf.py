@@ -6,9 +6,9 @@ The engine is the Chromium the browser tests already use (Playwright). It prints
 boxes (Chromium ≥ 131): a running header with the playbook's title and version and "página N de M" in the
 footer, on every page but the cover. Chromium has no `target-counter()`, so the contents get their page
 numbers in two passes: a marker is printed at each part, the page it lands on is read back from the first
-PDF (pypdf), and the numbers are written into the contents before the final print. Before printing, each
-heading is wrapped with what follows it, so no page ends on a heading (Chromium honours `break-inside:
-avoid` where it ignores `break-after: avoid`).
+PDF (pypdf), and the numbers are written into the contents before the final print. Before printing, the
+page's `beforeprint` (docs/assets/playbook.js) wraps each title with what follows it, so no page ends on a
+title.
 
 Only the site is read (served on localhost) and the data (for the title, the version and the PDFs' names).
 """
@@ -36,21 +36,10 @@ MARKS = re.compile(r"PBMARK(\d+)END")
 """The markers PREPARE prints at each part of the contents (invisible: 2 px, white)."""
 
 PREPARE = """() => {
-  // Each heading travels with what follows it: a page never ends on a title.
+  // Each title travels with what follows it: a page never ends on a title (docs/assets/playbook.js does it
+  // on `beforeprint`, for the browser's print too).
+  window.dispatchEvent(new Event("beforeprint"));
   const shown = (el) => el.getClientRects().length > 0;
-  const TALL = 300; // px: about a third of a page
-  document.querySelectorAll("#print-site-page :is(h1, h2, h3):not(.print-page-toc-title)").forEach((heading) => {
-    let next = heading.nextElementSibling;
-    // (not a part's own section, whose page break the wrapper would hold inside itself)
-    if (!next || next.matches("section") || !shown(heading) || heading.closest(".pb-keep")) return;
-    // A tall block (a whole technique) kept whole with its title would leave half a page empty before it:
-    // the title goes with the block's first part instead.
-    while (next.getBoundingClientRect().height > TALL && next.firstElementChild) next = next.firstElementChild;
-    const keep = document.createElement("div");
-    keep.className = "pb-keep";
-    next.before(keep);
-    keep.append(heading, next);
-  });
   // A marker where each part of the contents starts (its first element that prints), and a slot for its page.
   [...document.querySelectorAll("#print-page-toc a[href*='#']")].forEach((link, index) => {
     let target = document.getElementById(decodeURIComponent(new URL(link.href).hash.slice(1)));
@@ -93,7 +82,6 @@ def page_css(title: str, page_of: str, paper: str, cover: bool) -> str:
         @bottom-right {{ content: {footer}; font: 8pt sans-serif; color: #555; }}
       }}
       {first}
-      .pb-keep {{ break-inside: avoid; }}
       .pb-mark {{ position: absolute; font-size: 2px; color: #fff; }}
       #print-page-toc a {{ color: inherit; text-decoration: none; }}
       #print-page-toc li {{ position: relative; margin: 0.35em 0; }}

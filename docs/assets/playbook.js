@@ -729,6 +729,47 @@
     });
   }
 
+  /* ---------- Printing: a title never ends a page ---------- */
+
+  /* Chromium honours `break-inside: avoid` where it ignores `break-after: avoid`: before printing, each title
+   * and each label ("Proceso:") is wrapped with the start of what follows it (of a tall block such as a whole
+   * technique, only its first part: kept whole it would leave half a page empty); after printing the page is
+   * put back as it was. `make pdf` (tools/pdf.py) dispatches `beforeprint` itself. */
+  const TALL = 300; // px: about a third of a printed page
+
+  function keepTitlesWithText(root) {
+    const shown = (el) => el.getClientRects().length > 0;
+    const kept = [];
+    root.querySelectorAll(":is(h1, h2, h3):not(.print-page-toc-title), .pb-label").forEach((title) => {
+      let next = title.nextElementSibling;
+      // (not a part's own section, whose page break the wrapper would hold inside itself)
+      if (!next || next.matches("section") || !shown(title) || title.closest(".pb-keep")) return;
+      while (next.getBoundingClientRect().height > TALL && next.firstElementChild) next = next.firstElementChild;
+      const mark = document.createComment("");
+      title.before(mark);
+      const keep = document.createElement("div");
+      keep.className = "pb-keep";
+      next.before(keep);
+      keep.append(title, next);
+      kept.push({ keep, mark, title });
+    });
+    return () => kept.forEach(({ keep, mark, title }) => {
+      keep.replaceWith(...keep.childNodes);
+      mark.replaceWith(title);
+    });
+  }
+
+  function keepTitlesWhenPrinting() {
+    let restore = null;
+    window.addEventListener("beforeprint", () => {
+      if (!restore) restore = keepTitlesWithText(document.querySelector("article") || document.body);
+    });
+    window.addEventListener("afterprint", () => {
+      if (restore) restore();
+      restore = null;
+    });
+  }
+
   /* ---------- The installed app: kept for use with no network; a new version offered, never mixed ---------- */
 
   /* The service worker (macros/web_app.py) keeps this build's pages from the first visit on. A new build
@@ -804,6 +845,7 @@
     document.head.append(library);
   }
 
+  keepTitlesWhenPrinting();
   if (document.readyState === "complete") startWorker();
   else window.addEventListener("load", startWorker, { once: true });
   if (typeof window.document$ !== "undefined") window.document$.subscribe(mount);

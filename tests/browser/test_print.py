@@ -28,8 +28,12 @@ SCREEN_ONLY = [
 
 
 def pdf_pages(page, paper="A4") -> list[str]:
-    """The page printed (print media, as the browser's print dialog does) → text of each PDF page."""
-    reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
+    """The page printed as the browser's print dialog does it (print media, `beforeprint` then `afterprint`) →
+    text of each PDF page."""
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.pdf(format=paper)
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    reader = PdfReader(io.BytesIO(printed))
     return [p.extract_text() for p in reader.pages]
 
 
@@ -224,3 +228,21 @@ def test_the_guide_prints_every_situation_as_a_plain_list(page, server):
         "el => { const s = getComputedStyle(el); return [s.borderTopStyle, s.textDecorationLine]; }"
     )
     assert looks == ["none", "none"]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_a_support_type_printed_from_the_browser_keeps_titles_and_short_lists_whole(page, server, paper):
+    """The browser's own print of a page (as a trainer prints one type): no page ends on a title or a label
+    ("Proceso:"), and no short list (a technique's situations) is split over two pages."""
+    titles = {"Cuándo usarlo", "Características", "Técnicas y Scripts", "Proceso:", "Script:", "Elementos Clave:"}
+    titles |= {"Cuándo usarlo:"}
+    for support_type in PLAYBOOK.support_types:
+        page.goto(f"{server}/tipos/{support_type.id}/")
+        pages = pdf_pages(page, paper)
+        techniques = {f"Técnica {n}: {t.title}" for n, t in enumerate(support_type.techniques, start=1)}
+        ends = [[line.strip() for line in text.splitlines() if line.strip()][-1] for text in pages[:-1]]
+        assert not [end for end in ends if end in titles | techniques], (support_type.id, ends)
+        for technique in support_type.techniques:
+            flat_pages = [" ".join(text.split()) for text in pages]
+            on = {next(i for i, text in enumerate(flat_pages) if item in text) for item in technique.situations}
+            assert len(on) == 1, (support_type.id, technique.id, "its situations split over pages")
