@@ -729,6 +729,58 @@
     });
   }
 
+  /* ---------- The handout: only the parts a session needs ---------- */
+
+  /* On the whole-playbook handout, a trainer unticks the parts a session does not cover: those sections (and
+   * their lines in the contents) do not print; a group whose every part is unticked ("Tipos de soporte") does
+   * not print either. Nothing is stored and nothing changes on screen; it works offline, from the browser. */
+  function mountPartPicker(root) {
+    const handout = root.querySelector("#print-site-page");
+    const panel = handout && fromTemplate("parts")?.firstElementChild;
+    if (!panel) return;
+    const leaves = [...handout.querySelectorAll("section.print-page[id]")]
+      .filter((section) => !section.querySelector("section.print-page"));
+    const list = panel.querySelector(".pb-parts__list");
+    leaves.forEach((section) => {
+      const title = section.querySelector("h1, h2");
+      if (!title) return;
+      const item = document.createElement("li");
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.dataset.pbPart = section.id;
+      label.append(box, ` ${[...title.childNodes].filter((n) => !n.classList?.contains("headerlink"))
+        .map((n) => n.textContent).join("").trim()}`);
+      item.append(label);
+      list.append(item);
+    });
+    const boxes = [...list.querySelectorAll("input")];
+    const apply = () => {
+      boxes.forEach((box) => {
+        document.getElementById(box.dataset.pbPart).classList.toggle("pb-unprinted", !box.checked);
+      });
+      handout.querySelectorAll("section.print-page").forEach((group) => {
+        const parts = [...group.querySelectorAll("section.print-page")];
+        if (parts.length) group.classList.toggle("pb-unprinted", parts.every((part) => part.classList.contains("pb-unprinted")));
+      });
+      // The contents (print-site writes them once the page has loaded): only the parts that print.
+      document.querySelectorAll("#print-page-toc a[href*='#']").forEach((link) => {
+        const target = document.getElementById(decodeURIComponent(new URL(link.href).hash.slice(1)));
+        const part = target && target.closest("section.print-page");
+        link.closest("li")?.classList.toggle("pb-unprinted", Boolean(part?.classList.contains("pb-unprinted")));
+      });
+    };
+    list.addEventListener("change", apply);
+    window.addEventListener("beforeprint", apply);
+    panel.querySelector("[data-pb-parts-all]").addEventListener("click", () => {
+      boxes.forEach((box) => { box.checked = true; });
+      apply();
+    });
+    const printButton = root.querySelector(".pb-handout-print");
+    (printButton || handout).before(panel);
+  }
+
   /* ---------- Printing: a title never ends a page ---------- */
 
   /* Chromium honours `break-inside: avoid` where it ignores `break-after: avoid`: before printing, each title
@@ -822,6 +874,7 @@
     mountBrowser(content);
     mountChooser(content);
     mountAnswers(content);
+    mountPartPicker(content);
     mountSearchHelp();
     highlightFolded(content);
     // Material's copy toolbar is a <nav> in every code block: name each one (unique landmarks).

@@ -246,3 +246,31 @@ def test_a_support_type_printed_from_the_browser_keeps_titles_and_short_lists_wh
             flat_pages = [" ".join(text.split()) for text in pages]
             on = {next(i for i, text in enumerate(flat_pages) if item in text) for item in technique.situations}
             assert len(on) == 1, (support_type.id, technique.id, "its situations split over pages")
+
+
+def test_a_trainer_prints_only_the_parts_a_session_covers(page, server):
+    """A one-hour session on Soporte Premium and the checklist, printed from the browser with no server's
+    help: only those parts (and the cover and contents) reach the paper."""
+    page.goto(f"{server}/print_page/")
+    page.locator("#print-page-toc a").first.wait_for(state="attached")
+    picker = page.locator(".pb-parts")
+    picker.locator("summary").click()
+    wanted = {"Soporte Premium", "Checklist de Implementación"}
+    for box in picker.locator("label").all():
+        if not any(title in box.inner_text() for title in wanted):
+            box.locator("input").uncheck()
+    text = flat(pdf_pages(page))
+    premium = next(t for t in PLAYBOOK.support_types if t.id == "premium")
+    for technique in premium.techniques:
+        assert technique.title in text and technique.script.closing in text
+    assert PLAYBOOK.checklist.phases[0].items[0].text in text
+    for other in (t for t in PLAYBOOK.support_types if t.id != "premium"):
+        assert other.techniques[0].title not in text, other.id
+    assert PLAYBOOK.case_studies.cases[0].result not in text
+    assert PLAYBOOK.info.closing_quote not in text
+    assert "Soporte Reactivo" not in text, "nor in the contents"
+    assert "Imprimir solo algunas partes" not in text, "the picker itself is for the screen"
+    # The screen still shows the whole handout; "Marcar todas" brings every part back to the paper.
+    assert page.locator("#tipos-reactivo").is_visible()
+    picker.get_by_role("button", name="Marcar todas").click()
+    assert PLAYBOOK.info.closing_quote in flat(pdf_pages(page))
