@@ -16,11 +16,12 @@ import sys
 from functools import partial
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import csp, handout, kinds, render, search_data, sitemap, valid_html, web_app
+from . import csp, handout, kinds, paper, render, search_data, sitemap, valid_html, web_app
 from .errors import DataError
 from .kinds import summary
 from .loader import DataErrors, load_playbook
@@ -294,6 +295,10 @@ def _template_texts(site: Site, config) -> dict:
             "technique": render.literal(labels.technique),
         },
         "playbook_made_with": render.literal(labels.made_with),  # overrides/partials/copyright.html
+        # overrides/main.html: what every printed page carries (title and version, page N of M), as CSS
+        "playbook_paper_css": Markup(paper.running_css(_title_line(info), labels.page_of)),
+        "playbook_paper_cover_css": Markup(paper.BARE_FIRST_PAGE),
+        "playbook_handout_source": _handout_source(config),
     }
 
 
@@ -307,11 +312,22 @@ def _offline_enabled(config) -> bool:
     return bool(offline and offline.config.enabled)
 
 
+def _title_line(info) -> str:
+    """The playbook's title and version, as the running header of printed pages says them."""
+    return info.title + (f" · {info.labels.version} {info.version}" if info.version else "")
+
+
 def _papers(setting: str) -> tuple[str, ...]:
     """PLAYBOOK_PDF: the paper sizes `make pdf` prints ("A4,Letter"; "true": every size; unset: no PDFs)."""
     if setting == "true":
         return PAPERS
     return tuple(paper for paper in PAPERS if paper in setting.split(","))
+
+
+def _handout_source(config) -> str | None:
+    """The handout page's source name (print-site's), whose first printed page is its cover."""
+    handout = config.plugins.get("print-site")
+    return f"{handout.config.get('print_page_basename', 'print_page')}.md" if handout else None
 
 
 def _handout_url(config, directory_urls: bool) -> str | None:

@@ -73,3 +73,15 @@ def test_search_index_holds_the_text_escaped_never_as_markup(hostile_site):
     escaped = html.escape(HOSTILE, quote=False)  # the index holds HTML: text escaped once, as the page shows it
     for field in ["title", "characteristic", "step", "script", "item", "case"]:
         assert f"{escaped} §{field}" in raw, field
+
+
+def test_the_printed_running_header_holds_the_title_as_text(hostile_site):
+    """The title goes into a CSS string inside a <style> element: a `</style>` or a quote in it must end
+    neither the string nor the element."""
+    soup = BeautifulSoup((hostile_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    (style,) = soup.find_all("style", media="print")
+    css = style.string
+    header = re.search(r'@top-left \{ content: "((?:[^"\\]|\\.)*)";', css)
+    assert header, css
+    unescaped = re.sub(r"\\3c ", "<", re.sub(r'\\(["\\])', r"\1", header.group(1)))
+    assert unescaped.startswith(mark("site").replace("\n", " "))

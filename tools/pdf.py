@@ -3,14 +3,15 @@
     python tools/pdf.py SITE_DIR [--paper A4] [--paper Letter]      (no --paper: every size, side by side)
 
 The engine is the Chromium the browser tests already use (Playwright). It prints CSS paged media's margin
-boxes (Chromium ≥ 131): a running header with the playbook's title and version and "página N de M" in the
+boxes (Chromium ≥ 131; every page's own rules, macros/paper.py): a running header with the playbook's title
+and version and "página N de M" in the
 footer, on every page but the cover. Chromium has no `target-counter()`, so the contents get their page
 numbers in two passes: a marker is printed at each part, the page it lands on is read back from the first
 PDF (pypdf), and the numbers are written into the contents before the final print. Before printing, the
 page's `beforeprint` (docs/assets/playbook.js) wraps each title with what follows it, so no page ends on a
 title.
 
-Only the site is read (served on localhost) and the data (for the title, the version and the PDFs' names).
+Only the site is read (served on localhost) and the data (for the PDFs' names).
 """
 
 from __future__ import annotations
@@ -67,30 +68,18 @@ FILL = """(pages) => {
 }"""
 
 
-def page_css(title: str, page_of: str, paper: str, cover: bool) -> str:
-    """Paper size, running header and footer; with `cover`, none on the first page (the handout's cover, the
-    checklist's sheet, which names the playbook under its title)."""
-    words = [f'"{_css(part)}"' if part else "" for part in re.split(r"\{page\}|\{pages\}", page_of)]
-    counters = iter(["counter(page)", "counter(pages)"])
-    footer = " ".join(filter(None, [words[0], *(f"{next(counters)} {word}".strip() for word in words[1:])]))
+def page_css(paper: str, cover: bool) -> str:
+    """Paper size and margins (the running header and footer are every page's, macros/paper.py); with `cover`,
+    none on the first page: the checklist's sheet names the playbook under its title."""
     first = "@page :first { @top-left { content: none; } @bottom-right { content: none; } }" if cover else ""
     return f"""
-      @page {{
-        size: {paper};
-        margin: 18mm 15mm 16mm;
-        @top-left {{ content: "{_css(title)}"; font: 8pt sans-serif; color: #555; }}
-        @bottom-right {{ content: {footer}; font: 8pt sans-serif; color: #555; }}
-      }}
+      @page {{ size: {paper}; margin: 18mm 15mm 16mm; }}
       {first}
       .pb-mark {{ position: absolute; font-size: 2px; color: #fff; }}
       #print-page-toc a {{ color: inherit; text-decoration: none; }}
       #print-page-toc li {{ position: relative; margin: 0.35em 0; }}
       .pb-toc-page {{ position: absolute; top: 0; right: 0; }}
     """
-
-
-def _css(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
 def print_handout(page, url: str, css: str, out: Path) -> int:
@@ -129,8 +118,6 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as exc:
         print(exc, file=sys.stderr)
         return 1
-    info, labels = playbook.info, playbook.info.labels
-    title = info.title + (f" · {labels.version} {info.version}" if info.version else "")
     (args.site / "pdf").mkdir(exist_ok=True)
     started = time.monotonic()
     printed = []
@@ -142,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             handout = print_handout(
                 page,
                 f"{base}/print_page/",
-                page_css(title, labels.page_of, paper, cover=True),
+                page_css(paper, cover=False),  # the cover is a page of its own kind (macros/paper.py)
                 args.site / files["handout"],
             )
             printed.append(f"{files['handout']}: {handout} páginas")
@@ -151,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                     page,
                     f"{base}/checklist/",
                     # its sheet names the playbook under its title: no running header repeating it on page 1
-                    page_css(title, labels.page_of, paper, cover=True),
+                    page_css(paper, cover=True),
                     args.site / files["checklist"],
                 )
                 printed.append(f"{files['checklist']}: {checklist}")

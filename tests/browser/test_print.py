@@ -274,3 +274,16 @@ def test_a_trainer_prints_only_the_parts_a_session_covers(page, server):
     assert page.locator("#tipos-reactivo").is_visible()
     picker.get_by_role("button", name="Marcar todas").click()
     assert PLAYBOOK.info.closing_quote in flat(pdf_pages(page))
+
+
+def test_the_browsers_print_carries_the_running_header_and_page_numbers_but_not_on_the_cover(page, server):
+    header = f"{PLAYBOOK.info.title} · Versión {PLAYBOOK.info.version}"
+    page.goto(f"{server}/print_page/")
+    page.locator("#print-page-toc a").first.wait_for(state="attached")
+    pages = pdf_pages(page)
+    assert header not in pages[0] and "página" not in pages[0], "the cover is bare"
+    for number, text in enumerate(pages[1:], start=2):
+        assert header in text and f"página {number} de {len(pages)}" in text, number
+    page.goto(f"{server}/tipos/premium/")
+    pages = pdf_pages(page, "Letter")
+    assert all(header in text for text in pages) and f"página 1 de {len(pages)}" in pages[0]
