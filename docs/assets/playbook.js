@@ -772,6 +772,18 @@
       });
     };
     list.addEventListener("change", apply);
+    // The session's name, date and facilitator on the cover, under the playbook's title (typed, never stored).
+    const cover = root.querySelector(".pb-cover");
+    const lines = document.createElement("p");
+    lines.className = "pb-cover__session";
+    cover?.append(lines);
+    panel.addEventListener("input", (event) => {
+      if (!event.target.dataset.pbSession) return;
+      lines.replaceChildren(...[...panel.querySelectorAll("[data-pb-session]")]
+        .filter((field) => field.value.trim())
+        .flatMap((field, index) => [...(index ? [document.createElement("br")] : []),
+          `${field.labels[0].textContent}: ${field.value.trim()}`]));
+    });
     window.addEventListener("beforeprint", apply);
     panel.querySelector("[data-pb-parts-all]").addEventListener("click", () => {
       boxes.forEach((box) => { box.checked = true; });

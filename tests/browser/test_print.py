@@ -256,7 +256,7 @@ def test_a_trainer_prints_only_the_parts_a_session_covers(page, server):
     picker = page.locator(".pb-parts")
     picker.locator("summary").click()
     wanted = {"Soporte Premium", "Checklist de Implementación"}
-    for box in picker.locator("label").all():
+    for box in picker.locator(".pb-parts__list label").all():
         if not any(title in box.inner_text() for title in wanted):
             box.locator("input").uncheck()
     text = flat(pdf_pages(page))
@@ -287,3 +287,16 @@ def test_the_browsers_print_carries_the_running_header_and_page_numbers_but_not_
     page.goto(f"{server}/tipos/premium/")
     pages = pdf_pages(page, "Letter")
     assert all(header in text for text in pages) and f"página 1 de {len(pages)}" in pages[0]
+
+
+def test_the_session_name_date_and_facilitator_go_on_the_cover(page, server):
+    page.goto(f"{server}/print_page/")
+    page.locator("#print-page-toc a").first.wait_for(state="attached")
+    picker = page.locator(".pb-parts")
+    picker.locator("summary").click()
+    picker.get_by_label("Sesión").fill("Taller de soporte premium")
+    picker.get_by_label("Facilitador").fill("Ana Pérez")
+    cover = " ".join(pdf_pages(page)[0].split())
+    assert "Sesión: Taller de soporte premium" in cover and "Facilitador: Ana Pérez" in cover
+    assert "Fecha:" not in cover, "a field left empty prints nothing"
+    assert page.evaluate("() => JSON.stringify({...localStorage, ...sessionStorage})").find("Ana") == -1
