@@ -800,26 +800,41 @@
    * technique, only its first part: kept whole it would leave half a page empty); after printing the page is
    * put back as it was. `make pdf` (tools/pdf.py) dispatches `beforeprint` itself. */
   const TALL = 300; // px: about a third of a printed page
+  // What follows a title but does not print (playbook.css), and titles under titles: they travel with it.
+  const TRAVELS_WITH_TITLE = [
+    ".pb-technique__head", ".pb-checklist-toolbar", ".pb-print-button", ".pb-progress", ".pb-pager",
+    ".pb-browser__filters", ".pb-chooser__filter", "h1", "h2", "h3", ".pb-label",
+  ].join(", ");
 
   function keepTitlesWithText(root) {
     const shown = (el) => el.getClientRects().length > 0;
     const kept = [];
     root.querySelectorAll(":is(h1, h2, h3):not(.print-page-toc-title), .pb-label").forEach((title) => {
+      // The title, what sits under it on screen only (a technique's tag and "Personalizar") and a title right
+      // under it ("Técnicas y Scripts", then "Técnica 1") travel together.
+      const moved = [title];
       let next = title.nextElementSibling;
+      while (next && next.matches(TRAVELS_WITH_TITLE)) {
+        moved.push(next);
+        next = next.nextElementSibling;
+      }
       // (not a part's own section, whose page break the wrapper would hold inside itself)
       if (!next || next.matches("section") || !shown(title) || title.closest(".pb-keep")) return;
       while (next.getBoundingClientRect().height > TALL && next.firstElementChild) next = next.firstElementChild;
-      const mark = document.createComment("");
-      title.before(mark);
+      const marks = moved.map((element) => {
+        const mark = document.createComment("");
+        element.before(mark);
+        return [mark, element];
+      });
       const keep = document.createElement("div");
       keep.className = "pb-keep";
       next.before(keep);
-      keep.append(title, next);
-      kept.push({ keep, mark, title });
+      keep.append(...moved, next);
+      kept.push({ keep, marks });
     });
-    return () => kept.forEach(({ keep, mark, title }) => {
+    return () => kept.forEach(({ keep, marks }) => {
       keep.replaceWith(...keep.childNodes);
-      mark.replaceWith(title);
+      marks.forEach(([mark, element]) => mark.replaceWith(element));
     });
   }
 

@@ -300,3 +300,25 @@ def test_the_session_name_date_and_facilitator_go_on_the_cover(page, server):
     assert "Sesión: Taller de soporte premium" in cover and "Facilitador: Ana Pérez" in cover
     assert "Fecha:" not in cover, "a field left empty prints nothing"
     assert page.evaluate("() => JSON.stringify({...localStorage, ...sessionStorage})").find("Ana") == -1
+
+
+def test_wherever_a_title_falls_it_is_not_left_at_a_pages_foot(page, server):
+    """Pushed down the page a step at a time (as longer content would push it), no title or label ever ends
+    a printed page with its content on the next."""
+    titles = {"Cuándo usarlo", "Características", "Técnicas y Scripts", "Proceso:", "Script:", "Elementos Clave:"}
+    titles |= {"Cuándo usarlo:", "Técnica 1: Respuesta Rápida", "Técnica 2: Resolución Efectiva"}
+    page.goto(f"{server}/tipos/reactivo/")
+    stranded = []
+    for push in range(0, 260, 12):  # mm
+        page.evaluate(
+            """(mm) => { let spacer = document.querySelector("#pb-test-spacer");
+                 if (!spacer) { spacer = document.createElement("div"); spacer.id = "pb-test-spacer";
+                   document.querySelector("article h1").after(spacer); }
+                 spacer.style.height = mm + "mm"; }""",
+            push,
+        )
+        for number, text in enumerate(pdf_pages(page)[:-1], start=1):
+            last = [line.strip() for line in text.splitlines() if line.strip()][-1]
+            if last in titles:
+                stranded.append((push, number, last))
+    assert stranded == []
