@@ -110,8 +110,9 @@ def test_the_site_is_installable(browser, server, tmp_path):
 
 
 @pytest.fixture()
-def two_builds(tmp_path):
-    """A project and a folder served at one address: build() writes a version of the site into it."""
+def second_build(browser, tmp_path):
+    """A phone that kept the first build of a site; then a second build is published at the same address and
+    the rep reloads the page. Yields (page, base address)."""
     project = copy_project(tmp_path / "project")
     served = tmp_path / "served"
 
@@ -124,50 +125,42 @@ def two_builds(tmp_path):
         result = build(project, served)
         assert result.returncode == 0, result.stderr
 
-    return served, publish
-
-
-def test_a_new_build_is_offered_and_never_mixed_with_the_old(browser, two_builds):
-    served, publish = two_builds
     publish("Primera edición")
     context, page = new_page(browser)
     with local_site.serve(served) as base:
         visit_until_kept(page, f"{base}/")
         expect(page.locator("article")).to_contain_text("Primera edición")
-
         publish("Segunda edición")
         page.reload()
-        offer = page.locator(".pb-update")
-        expect(offer).to_contain_text("Hay una versión nueva de este playbook.")
-        # Until the rep accepts, every page is still the version they had: no page of the new one.
-        expect(page.locator("article")).to_contain_text("Primera edición")
-        page.goto(f"{base}/resumen/")
-        expect(offer).to_be_visible()
-        page.goto(f"{base}/")
-        expect(page.locator("article")).to_contain_text("Primera edición")
+        yield page, base
+    context.close()
 
-        offer.get_by_role("button", name="Actualizar").click()
-        expect(page.locator("article")).to_contain_text("Segunda edición")
-        expect(offer).to_have_count(0)
-        page.goto(f"{base}/resumen/")
-        page.goto(f"{base}/")
-        expect(page.locator("article")).to_contain_text("Segunda edición")
+
+def test_a_new_build_is_offered_and_never_mixed_with_the_old(second_build):
+    page, base = second_build
+    offer = page.locator(".pb-update")
+    expect(offer).to_contain_text("Hay una versión nueva de este playbook.")
+    # Until the rep accepts, every page is still the version they had: no page of the new one.
+    expect(page.locator("article")).to_contain_text("Primera edición")
+    page.goto(f"{base}/resumen/")
+    expect(offer).to_be_visible()
+    page.goto(f"{base}/")
+    expect(page.locator("article")).to_contain_text("Primera edición")
+
+    offer.get_by_role("button", name="Actualizar").click()
+    expect(page.locator("article")).to_contain_text("Segunda edición")
+    expect(offer).to_have_count(0)
+    page.goto(f"{base}/resumen/")
+    page.goto(f"{base}/")
+    expect(page.locator("article")).to_contain_text("Segunda edición")
     assert [error for error in page.console_errors if CSP_VIOLATION in error] == []
-    context.close()
 
 
-def test_later_puts_the_offer_away(browser, two_builds):
-    served, publish = two_builds
-    publish("Primera edición")
-    context, page = new_page(browser)
-    with local_site.serve(served) as base:
-        visit_until_kept(page, f"{base}/")
-        publish("Segunda edición")
-        page.reload()
-        page.locator(".pb-update").get_by_role("button", name="Más tarde").click()
-        expect(page.locator(".pb-update")).to_have_count(0)
-        expect(page.locator("article")).to_contain_text("Primera edición")
-    context.close()
+def test_later_puts_the_offer_away(second_build):
+    page, _ = second_build
+    page.locator(".pb-update").get_by_role("button", name="Más tarde").click()
+    expect(page.locator(".pb-update")).to_have_count(0)
+    expect(page.locator("article")).to_contain_text("Primera edición")
 
 
 def test_the_live_preview_has_no_worker_and_removes_a_left_over_one(browser, tmp_path):
