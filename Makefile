@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf offline audit bench mutation import test lint check schema chromium emoji-font java clean
-PAPER ?= A4 Letter
+PAPER ?=  # make pdf: empty prints every size (A4 and Letter); PAPER=Letter prints one
 PORT ?= 8000
 
 $(VENV)/.site: pyproject.toml

@@ -324,18 +324,22 @@ def _papers(setting: str) -> tuple[str, ...]:
     return tuple(paper for paper in PAPERS if paper in setting.split(","))
 
 
-def _handout_source(config) -> str | None:
-    """The handout page's source name (print-site's), whose first printed page is its cover."""
+def _handout_name(config) -> str | None:
+    """print-site's name for the handout page (`print_page`); None without print-site."""
     handout = config.plugins.get("print-site")
-    return f"{handout.config.get('print_page_basename', 'print_page')}.md" if handout else None
+    return handout.config.get("print_page_basename", "print_page") if handout else None
+
+
+def _handout_source(config) -> str | None:
+    """The handout page's source name, whose first printed page is its cover."""
+    name = _handout_name(config)
+    return f"{name}.md" if name else None
 
 
 def _handout_url(config, directory_urls: bool) -> str | None:
     """Where print-site writes the handout, from the site's root (it is not a page MkDocs knows of)."""
-    handout = config.plugins.get("print-site")
-    if not handout:
-        return None
-    return _url(handout.config.get("print_page_basename", "print_page"), directory_urls)
+    name = _handout_name(config)
+    return _url(name, directory_urls) if name else None
 
 
 def _page_url(page: str, directory_urls: bool) -> str:

@@ -62,10 +62,12 @@ def swap_in(built: Path, site: Path = SITE) -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/publish.py", description=__doc__.splitlines()[0])
     parser.add_argument("--pdf", action="store_true", help="also write the handout and checklist PDFs")
-    parser.add_argument("--paper", action="append", choices=["A4", "Letter"], help="with --pdf: a size (default: both)")
+    parser.add_argument("--paper", action="append", help="with --pdf: a size, A4 or Letter (default: every size)")
     args = parser.parse_args(argv)
-    papers = args.paper or ["A4", "Letter"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"PLAYBOOK_PDF": ",".join(papers)} if args.pdf else {})}
+    papers = args.paper or []  # none named: every size macros/site.py knows (PLAYBOOK_PDF=true)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if args.pdf:
+        env["PLAYBOOK_PDF"] = ",".join(papers) or "true"
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time; the next one waits here
         built = Path(f"{SITE}.building-{os.getpid()}")
