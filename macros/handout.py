@@ -15,7 +15,7 @@ SCREEN_ONLY = re.compile(
     r'<p class="pb-print-meta"[^>]*>.*?</p>\n?'
     r'|<div class="pb-print-header"[^>]*>.*?</div>\n?'
     r'|<p class="pb-print-button[^"]*"[^>]*>.*?</p>\n?'
-    r'|<div class="pb-print-notes"[^>]*>.*?</p></div>\n?'
+    r'|<div class="pb-print-notes"[^>]*>.*?</div>\n?'
     r'|<p class="pb-technique__head">.*?</p>\n?'
     r'|<div class="pb-start">.*?</div>\n?',
     re.DOTALL,

@@ -67,6 +67,8 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
         loaded[kind.key] = kind.order(found)
 
     cache.save()
+    # a kind whose file has problems is reported once, not again where a session names its page
+    ids.kinds = {kind.key for kind in KINDS if kind.data and (kind.data in files or loaded.get(kind.key))}
     for kind in KINDS:
         if loaded.get(kind.key):
             errors += kind.cross_check(loaded[kind.key], ids)

@@ -189,6 +189,12 @@ class Messages:
     def id_not_file_name(self, value: str, stem: str) -> str:
         return self.say("id_not_file_name", value=_shown(value), stem=_shown(stem))
 
+    def unknown_part(self, value: str, known: list[str]) -> str:
+        close = difflib.get_close_matches(value, known, n=1)
+        if close:
+            return self.say("unknown_part_close", value=_shown(value), close=close[0])
+        return self.say("unknown_part", value=_shown(value), known=", ".join(known[:12]))
+
     def unknown_support_type(self, value: str, known: list[str]) -> str:
         close = difflib.get_close_matches(value, known, n=1)
         if close:

@@ -298,7 +298,8 @@ def _template_texts(site: Site, config) -> dict:
         # overrides/main.html: what every printed page carries (title and version, page N of M), as CSS
         "playbook_paper_css": Markup(paper.running_css(_title_line(info), labels.page_of)),
         "playbook_paper_cover_css": Markup(paper.BARE_FIRST_PAGE),
-        "playbook_handout_source": _handout_source(config),
+        # the pages whose first printed page is a cover: the handout and each session's
+        "playbook_cover_pages": [page for page in [_handout_source(config), *site.session_pages] if page],
     }
 
 

@@ -7,7 +7,7 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .kinds import KINDS, browser
+from .kinds import KINDS, browser, sessions
 from .models import Playbook
 from .sitemap import Part
 
@@ -22,7 +22,8 @@ class Site:
     handout_url: str | None = None
     """The printable handout's address from the site's root, when the engine makes one (print-site)."""
     pdfs: dict[str, dict[str, str]] | None = None
-    """What `make pdf` writes, from the site's root: "handout" and "checklist" → paper size → the PDF's path."""
+    """What `make pdf` writes, from the site's root: "handout", "checklist" and each session's
+    (sessions.pdf_name) → paper size → the PDF's path."""
     directory_urls: bool = True
     """Pages at `x/` (MkDocs' default) or at `x.html` (the offline bundle): for the links templates write in HTML."""
 
@@ -42,7 +43,8 @@ class Site:
         """`papers`: the sizes `make pdf` prints (none: no PDFs to link)."""
         parts = {kind.key: kind.parts(playbook) for kind in KINDS}
         by_paper = {paper: pdf_files(playbook, paper) for paper in papers}
-        pdfs = {name: {paper: by_paper[paper][name] for paper in papers} for name in PDF_NAMES} if papers else None
+        names = by_paper[papers[0]] if papers else {}
+        pdfs = {name: {paper: by_paper[paper][name] for paper in papers} for name in names} if papers else None
         return cls(playbook, parts, browser.start_pages(parts[browser.KIND.key]), handout_url, pdfs, directory_urls)
 
     def pdf_links(self, here: str, name: str) -> list[tuple[str, str]]:
@@ -64,8 +66,15 @@ class Site:
     @property
     def unsearched_pages(self) -> frozenset[str]:
         """The technique browser's pages after its first, left out of search: their rows are (each technique
-        is found on its own page) and their title and introduction repeat the first page's."""
-        return frozenset(part.page for part in self.parts[browser.KIND.key][1:])
+        is found on its own page) and their title and introduction repeat the first page's. So are the
+        sessions' pages: they repeat the parts they cover."""
+        browsed = [part.page for part in self.parts[browser.KIND.key][1:]]
+        return frozenset(browsed + self.session_pages)
+
+    @property
+    def session_pages(self) -> list[str]:
+        """The training sessions' pages, whose first printed page is their cover."""
+        return [sessions.page_of(s.id) for s in self.playbook.sessions]
 
     @property
     def split_pages(self) -> frozenset[str]:
@@ -84,11 +93,14 @@ class Site:
 
 PAPERS = ("A4", "Letter")
 """The paper sizes `make pdf` prints, each to its own files, side by side."""
-PDF_NAMES = ("handout", "checklist")
 
 
 def pdf_files(playbook: Playbook, paper: str) -> dict[str, str]:
-    """Where `make pdf` writes the handout and the checklist in one paper size, from the site's root (tools/pdf.py
-    reads this): named by size, so the A4 and Letter files live side by side."""
+    """Where `make pdf` writes the handout, the checklist and each session's handout in one paper size, from
+    the site's root (tools/pdf.py reads this): named by size, so the A4 and Letter files live side by side."""
     stem = f"pdf/{playbook.info.id}"
-    return {"handout": f"{stem}-{paper}.pdf", "checklist": f"{stem}-checklist-{paper}.pdf"}
+    return {
+        "handout": f"{stem}-{paper}.pdf",
+        "checklist": f"{stem}-checklist-{paper}.pdf",
+        **{sessions.pdf_name(s.id): f"pdf/{sessions.SESSIONS_DIR}/{s.id}-{paper}.pdf" for s in playbook.sessions},
+    }

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build, copy_project, grow, inject
+from helpers import ROOT, build, built_copy, copy_project, grow, inject
 
 
 @pytest.fixture(scope="session")
@@ -22,16 +22,6 @@ def site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A fresh copy of the project for one test."""
     return copy_project(tmp_path / "project")
-
-
-def built_copy(tmp_path_factory, name: str, change) -> tuple[Path, Path]:
-    """(project, site): a copy of the project changed by `change(project)`, then built with --strict."""
-    project = copy_project(tmp_path_factory.mktemp(name) / "project")
-    change(project)
-    site = project / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    return project, site
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,25 @@ def build(project: Path, site_dir: Path, site_url: str = "") -> subprocess.Compl
     )
 
 
+def built_copy(tmp_path_factory, name: str, change) -> tuple[Path, Path]:
+    """(project, site): a copy of the project changed by `change(project)`, then built with --strict."""
+    project = copy_project(tmp_path_factory.mktemp(name) / "project")
+    change(project)
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    return project, site
+
+
+def edit_line(project: Path, relative: str, old: str, new: str) -> int:
+    """Replace one exact snippet in a data file; return the 1-based line where it was."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} should occur once in {relative}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
 def check(project: Path) -> subprocess.CompletedProcess:
     """`python -m macros check`, as `make check` runs it."""
     return subprocess.run(
@@ -80,7 +99,8 @@ def rewrite(path, change):
 
 
 def inject(project):
-    """Hostile text in one field of every kind: titles, names, lists, scripts, checklist, case study, objection."""
+    """Hostile text in one field of every kind: titles, names, lists, scripts, checklist, case study, objection,
+    session (which shows the support type's and the checklist's again, in its parts and its practice)."""
     data = project / "data"
 
     def playbook(d):
@@ -112,6 +132,10 @@ def inject(project):
     (data / "objections.yml").write_text(
         yaml.safe_dump({"title": "Objeciones", "icon": "💬", "objections": objections}, allow_unicode=True),
         encoding="utf-8",
+    )
+    session = {"id": "hostil", "title": mark("session"), "facilitator": mark("facilitator")}
+    (data / "sessions" / "hostil.yml").write_text(
+        yaml.safe_dump({**session, "parts": ["reactivo", "checklist"]}, allow_unicode=True), encoding="utf-8"
     )
 
 

@@ -3,24 +3,13 @@ traceback, and leave the previous site untouched. (The case-by-case matrix is te
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from helpers import build, check
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> int:
-    """Replace one exact snippet in a data file; return the 1-based line where it was."""
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} should occur once in {relative}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from helpers import build, check, edit_line
 
 
 def test_check_prints_every_problem_once_and_exits_non_zero(project):
-    dangling = edit(project, "data/case_studies.yml", "support_type: proactivo", "support_type: nada")
-    slug = edit(project, "data/checklist.yml", "  - id: pre\n", "  - id: Pre\n")
-    version = edit(project, "data/playbook.yml", 'version: "1.0"', "version: 1.0")
+    dangling = edit_line(project, "data/case_studies.yml", "support_type: proactivo", "support_type: nada")
+    slug = edit_line(project, "data/checklist.yml", "  - id: pre\n", "  - id: Pre\n")
+    version = edit_line(project, "data/playbook.yml", 'version: "1.0"', "version: 1.0")
     result = check(project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -43,7 +32,7 @@ def test_build_with_bad_data_fails_cleanly_and_writes_nothing(project, tmp_path)
     site_dir = tmp_path / "site"
     site_dir.mkdir()
     (site_dir / "index.html").write_text("previous site", encoding="utf-8")
-    line = edit(project, "data/case_studies.yml", "support_type: proactivo", "support_type: proactiva")
+    line = edit_line(project, "data/case_studies.yml", "support_type: proactivo", "support_type: proactiva")
     result = build(project, site_dir)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr

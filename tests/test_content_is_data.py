@@ -51,6 +51,15 @@ def test_nothing_executable_reaches_any_page(hostile_site):
         ("objection answer label", "objeciones", ".pb-objection__label strong", "label"),
         ("objection answer", "objeciones", ".pb-objection__answer", "answer"),
         ("objection answer's second line", "objeciones", ".pb-objection__answer", "second line"),
+        ("session title", "sesiones/hostil", "article h1", "session"),
+        ("session facilitator", "sesiones/hostil", ".pb-session-cover__facts dd", "facilitator"),
+        ("session's support type", "sesiones/hostil", "article h2", "title"),
+        ("session's checklist", "sesiones/hostil", ".pb-checklist label", "item"),
+        ("role-play card's step", "sesiones/hostil", ".pb-card--rep li", "step"),
+        ("role-play card's script line", "sesiones/hostil", ".pb-card__blanks li", "script"),
+        ("self-check step", "sesiones/hostil", ".pb-question__choices li", "step"),
+        ("self-check key element", "sesiones/hostil", ".pb-question__choices li", "key"),
+        ("facilitator's answers", "sesiones/hostil", ".pb-answers li", "technique"),
     ],
 )
 def test_text_shows_as_typed(hostile_site, where, path, selector, field):

@@ -106,7 +106,8 @@ def test_the_seed_imports_as_the_committed_data(imported):
     ours = load_playbook(imported / "data").contents
     committed = load_playbook(ROOT / "data").contents
     assert ours.keys() == committed.keys()
-    for kind in committed:
+    assert ours["sessions"] == []  # a document has no training sessions: a trainer writes them
+    for kind in committed.keys() - {"sessions"}:
         assert written_for_the_site(ours[kind]) == written_for_the_site(committed[kind]), kind
     assert sorted(p.name for p in (imported / "data" / "support_types").iterdir()) == sorted(
         p.name for p in (ROOT / "data" / "support_types").iterdir()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from copy import deepcopy
 from datetime import date
+from fnmatch import fnmatch
 
 import pydantic
 import pytest
@@ -14,7 +15,6 @@ from jsonschema import Draft202012Validator
 
 from helpers import ROOT
 from macros.guide import GUIDE, with_table
-from macros.kinds import support_types
 from macros.messages import Messages
 from macros.schema import render_schemas, schema_files
 from macros.yamlfile import SAFE_LOADER
@@ -40,7 +40,7 @@ def data_files() -> list:
     by_file = {described: (model, ROOT / "schemas" / name) for name, (described, model) in schema_files().items()}
     for path in sorted((ROOT / "data").rglob("*.yml")):
         relative = path.relative_to(ROOT).as_posix()
-        model, schema = by_file.get(relative) or by_file[f"data/{support_types.KIND.data}*.yml"]
+        model, schema = next(found for described, found in by_file.items() if fnmatch(relative, described))
         files.append(pytest.param(path, model, schema, id=relative))
     return files
 

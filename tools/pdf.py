@@ -1,4 +1,5 @@
-"""`make pdf`: the whole-playbook handout and the checklist as PDFs, written into a built site (site/pdf/).
+"""`make pdf`: the whole-playbook handout, the checklist and each training session's handout as PDFs, written
+into a built site (site/pdf/).
 
     python tools/pdf.py SITE_DIR [--paper A4] [--paper Letter]      (no --paper: every size, side by side)
 
@@ -30,8 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 
 from local_site import launch, serve  # noqa: E402
+from macros.kinds.sessions import page_of, pdf_name  # noqa: E402
 from macros.loader import DataErrors, load_playbook  # noqa: E402
 from macros.site import PAPERS, pdf_files  # noqa: E402
+from macros.sitemap import url_of  # noqa: E402
 
 MARKS = re.compile(r"PBMARK(\d+)END")
 """The markers PREPARE prints at each part of the contents (invisible: 2 px, white)."""
@@ -103,6 +106,7 @@ def print_page(page, url: str, css: str, out: Path) -> int:
     page.goto(url)
     page.add_style_tag(content=css)
     page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # titles kept with their text
     out.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True, outline=True, tagged=True))
     return len(PdfReader(out).pages)
 
@@ -142,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
                     args.site / files["checklist"],
                 )
                 printed.append(f"{files['checklist']}: {checklist}")
+            for session in playbook.sessions:  # each session's handout: its cover, its parts, its practice
+                name = files[pdf_name(session.id)]
+                (args.site / name).parent.mkdir(exist_ok=True)
+                url = f"{base}/{url_of(page_of(session.id))}"
+                count = print_page(page, url, page_css(paper, cover=True), args.site / name)
+                printed.append(f"{name}: {count}")
             page.close()
         browser.close()
     seconds = time.monotonic() - started

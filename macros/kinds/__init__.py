@@ -15,6 +15,7 @@ from . import (
     objections,
     optimization,
     pages,
+    sessions,
     summary,
     support_types,
     thesaurus,
@@ -32,6 +33,7 @@ KINDS: tuple[Kind, ...] = (
     checklist.KIND,
     summary.KIND,
     pages.KIND,
+    sessions.KIND,
     thesaurus.KIND,
 )
 

@@ -40,6 +40,8 @@ class Ids:
         self.say = say
         self._claimed: dict[str, dict[str, tuple[Document, tuple]]] = {}
         self._excused: dict[str, set[str]] = {}
+        self.kinds: set[str] = set()
+        """The kinds whose data files exist, loaded or not (a session may name their pages)."""
 
     def claim(self, what: str, value: str, doc: Document, path: tuple) -> list[DataError]:
         """Take `value` as an id of `what`; one error when another place has it already, blamed on the more

@@ -16,7 +16,7 @@ from ..importer.blocks import is_table_rule, table_cells
 from ..importer.words import Icon, fold, slug, split_icon, unbold
 from ..models import Labels, Model, Playbook, Slug, Text, default_labels
 from ..sitemap import HOME
-from . import guide, support_types
+from . import guide, sessions, support_types
 from .base import Kind, SectionReader
 from .summary import Principle, Summary
 
@@ -93,7 +93,16 @@ def home_header(site: Site, here: str) -> str:
     guide_parts = site.parts[guide.KIND.key]
     happening = guide_parts[0].items if len(guide_parts) == 1 else []
     pdfs = site.pdf_links(here, "handout")
-    return render.page("home_header.md", site, here, pages=pages, handout=handout, pdfs=pdfs, happening=happening)
+    return render.page(
+        "home_header.md",
+        site,
+        here,
+        pages=pages,
+        handout=handout,
+        pdfs=pdfs,
+        happening=happening,
+        session_page=sessions.page_of,
+    )
 
 
 def playbook_index(site: Site, here: str) -> str:
