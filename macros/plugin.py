@@ -20,6 +20,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs_print_site_plugin.exclude import exclude
 
 from . import csp, handout, kinds, paper, render, search_data, sitemap, valid_html, web_app
 from .errors import DataError
@@ -162,6 +163,16 @@ class PlaybookPlugin(BasePlugin):
                 files.append(File.generated(config, page, content=source, inclusion=listed))
         return files
 
+    @event_priority(-100)  # after print-site has taken the navigation as the handout's parts
+    def on_nav(self, nav, config, files):
+        """A section whose every page the handout leaves out (the sessions: each is a handout of its own) is
+        left out too: print-site would print its title alone on a sheet, and list it in the contents."""
+        handout = config.plugins.get("print-site")
+        if handout and hasattr(handout, "renderer"):
+            excluded = handout.config.get("exclude", [])
+            handout.renderer.items = [item for item in handout.renderer.items if _printed(item, excluded)]
+        return nav
+
     @event_priority(100)  # before mkdocs-macros: the error page holds no Jinja for it to run
     def on_page_markdown(self, markdown, page, config, files):
         """While the data has problems, every page is the error page. A page of a split collection is
@@ -209,7 +220,11 @@ class PlaybookPlugin(BasePlugin):
         self-host the offline shim, and give the handout (print-site wrote it anew, after on_post_page) its policy."""
         site = Path(config.site_dir)
         for printed in [*site.glob("print_page.html"), *site.glob("print_page/index.html")]:
-            printed.write_text(self._with_policy(printed.read_text(encoding="utf-8"), config), encoding="utf-8")
+            html = printed.read_text(encoding="utf-8")
+            if self.site:  # print-site titles its sections' links in English
+                link = render.literal(self.site.playbook.info.labels.permanent_link)
+                html = html.replace("title='Permanent link'", f"title='{link}'")
+            printed.write_text(self._with_policy(html, config), encoding="utf-8")
         if self.script_hashes:
             (site / "_headers").write_text(csp.headers_file(self.script_hashes), encoding="utf-8")
         if _offline_enabled(config):
@@ -306,6 +321,13 @@ def _template_texts(site: Site, config) -> dict:
 def _call(macros, site, renderer, *args):
     """Run a renderer for the page mkdocs-macros is rendering now."""
     return renderer(site, macros.page.file.src_uri, *args)
+
+
+def _printed(item, excluded: list[str]) -> bool:
+    """Whether print-site's handout holds something of a navigation item."""
+    if item.is_section:
+        return any(_printed(child, excluded) for child in item.children)
+    return not (item.is_page and exclude(item.file.src_path, excluded))
 
 
 def _offline_enabled(config) -> bool:

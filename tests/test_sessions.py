@@ -154,6 +154,8 @@ def test_sessions_stay_out_of_search_and_of_the_whole_handout(built):
     handout = BeautifulSoup((site / "print_page" / "index.html").read_text(encoding="utf-8"), "html.parser")
     printed = words(handout.select_one("#print-site-page"))
     assert MIXED["title"] not in printed and not handout.select(".pb-roleplay")
+    assert "Para formadores" not in printed, "no section title alone on a sheet"
+    assert not handout.select("[title='Permanent link']"), "print-site's sections speak Spanish too"
 
 
 @pytest.mark.parametrize(

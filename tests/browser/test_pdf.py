@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import ENV, ROOT, copy_project
+from macros.kinds.sessions import pdf_name
 from macros.loader import load_playbook
 from macros.site import PAPERS, pdf_files
 
@@ -18,6 +19,7 @@ PLAYBOOK = load_playbook(ROOT / "data")
 FILES = pdf_files(PLAYBOOK, "A4")
 LETTER = pdf_files(PLAYBOOK, "Letter")
 HEADER = f"{PLAYBOOK.info.title} · Versión {PLAYBOOK.info.version}"
+SESSION = PLAYBOOK.sessions[0]  # data/sessions/premium-en-una-hora.yml
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +142,8 @@ def test_the_checklist_pdf_is_one_page_with_title_version_and_room_for_notes(pdf
 
 
 def test_the_site_links_the_pdfs_in_both_sizes(pdf_site):
-    for page, name in [("", "handout"), ("checklist", "checklist"), ("print_page", "handout")]:
+    session = [(f"sesiones/{SESSION.id}", pdf_name(SESSION.id))]
+    for page, name in [("", "handout"), ("checklist", "checklist"), ("print_page", "handout"), *session]:
         html = (pdf_site / page / "index.html").read_text(encoding="utf-8")
         links = dict(
             re.findall(r'<a class="md-button[^"]*" href="([^"]+\.pdf)" download>Descargar PDF \(([^)]+)\)</a>', html)
@@ -156,7 +159,7 @@ def test_a4_and_letter_files_live_side_by_side_at_their_sizes(pdf_site):
     """`make pdf` prints both sizes, each to its own files: neither overwrites the other."""
     points = {"A4": (595, 842), "Letter": (612, 792)}
     for files, paper in [(FILES, "A4"), (LETTER, "Letter")]:
-        for name in ("handout", "checklist"):
+        for name in ("handout", "checklist", pdf_name(SESSION.id)):
             box = PdfReader(pdf_site / files[name]).pages[0].mediabox
             assert (round(box.width), round(box.height)) == points[paper], (name, paper)
 
@@ -200,5 +203,55 @@ def test_no_page_is_left_half_empty_but_a_parts_last(pdf_site, paper):
         (number, round(filled(page), 2))
         for number, page in enumerate(reader.pages, start=1)
         if number > 2 and number + 1 not in starts and number < len(pages) and filled(page) < 0.6
+    ]
+    assert short == []
+
+
+def session_pages(pdf_site, paper) -> tuple[PdfReader, list[str]]:
+    reader = PdfReader(pdf_site / pdf_files(PLAYBOOK, paper)[pdf_name(SESSION.id)])
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def body(text: str) -> str:
+    """A page's text without its running header and its "página N de M"."""
+    return " ".join(line for line in lines(text) if line != HEADER and not re.fullmatch(r"página \d+ de \d+", line))
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_sessions_pdf_prints_its_cover_exactly_its_parts_its_practice_and_the_answers_apart(pdf_site, paper):
+    """data/sessions/premium-en-una-hora.yml: Soporte Premium and the checklist, for a one-hour session."""
+    _, pages = session_pages(pdf_site, paper)
+    cover = body(pages[0])
+    for fact in [SESSION.title, SESSION.date.isoformat(), SESSION.facilitator, SESSION.audience, SESSION.duration]:
+        assert fact in cover
+    assert "Participante:" in cover and HEADER not in pages[0]
+    text = " ".join(body(page) for page in pages)
+    types = {t.id: t for t in PLAYBOOK.support_types}
+    covered = [types[part] for part in SESSION.parts if part in types]
+    for support_type in PLAYBOOK.support_types:
+        assert (support_type.title in text) == (support_type in covered), support_type.title
+    assert (PLAYBOOK.checklist.title in text) == ("checklist" in SESSION.parts)
+    assert PLAYBOOK.case_studies.title not in text and PLAYBOOK.optimization.title not in text
+    techniques = [t for support_type in covered for t in support_type.techniques]
+    assert text.count("Tarjeta del agente") == text.count("Tarjeta del cliente") == len(techniques)
+    starts = [body(page) for page in pages]
+    assert [start.split(" ", 1)[0] for start in starts].count("Práctica") == 1
+    assert starts[-1].startswith("Respuestas para el facilitador") and "Ordene los pasos" not in starts[-1]
+    assert all(f"{t.title} — Orden correcto:" in starts[-1] for t in techniques)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_sessions_pdf_has_bookmarks_and_no_near_empty_page_but_a_parts_last(pdf_site, paper):
+    """Its parts flow on from one to the next; the practice, the self-check and the answers each start a
+    sheet, so only the page before each of those, the cover and the last page may be short."""
+    reader, pages = session_pages(pdf_site, paper)
+    titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
+    assert SESSION.title in titles
+    sheets = ("Práctica", "Autoevaluación", "Respuestas")
+    before_a_sheet = {number for number, text in enumerate(pages) if body(text).startswith(sheets)}
+    short = [
+        (number, round(filled(page), 2))
+        for number, page in enumerate(reader.pages, start=1)
+        if number > 1 and number not in before_a_sheet and number < len(pages) and filled(page) < 0.6
     ]
     assert short == []

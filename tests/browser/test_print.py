@@ -322,3 +322,35 @@ def test_wherever_a_title_falls_it_is_not_left_at_a_pages_foot(page, server):
             if last in titles:
                 stranded.append((push, number, last))
     assert stranded == []
+
+
+SESSION = PLAYBOOK.sessions[0]  # data/sessions/premium-en-una-hora.yml
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_session_prints_from_the_browser_as_its_handout(page, server, scheme):
+    """A trainer's session, printed from its page in either scheme: its cover alone on the first sheet (no
+    running header), its parts, the practice from a new sheet with cards framed in black and blanks as lines,
+    each blank's name once, and the answers on the last sheet; nothing made for the screen."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{server}/sesiones/{SESSION.id}/")
+    page.emulate_media(media="print", color_scheme=scheme)
+    pages = pdf_pages(page)
+    cover = flat(pages[:1])
+    assert SESSION.title in cover and SESSION.facilitator in cover and "Participante:" in cover
+    assert "página" not in cover and "Técnica" not in cover
+    starts = [re.sub(r"^.*?página \d+ de \d+\s*", "", flat([text]), count=1) for text in pages]
+    assert sum(start.startswith("Práctica") for start in starts) == 1
+    assert starts[-1].startswith("Respuestas para el facilitador") and "Ordene los pasos" not in pages[-1]
+    text = flat(pages)
+    assert not [word for word in SCREEN_ONLY if word in text]
+    borders = page.locator(".pb-card").evaluate_all("cards => cards.map((c) => getComputedStyle(c).borderTopColor)")
+    assert set(borders) == {"rgb(0, 0, 0)"}
+    blank = page.locator(".pb-card__blank").first
+    line, size_px = blank.evaluate(
+        "el => [getComputedStyle(el).borderTopStyle, parseFloat(getComputedStyle(el).fontSize)]"
+    )
+    assert line == "solid" and size_px * 72 / 96 >= 7
+    names = page.locator(".pb-script__placeholder, .pb-card__blank").all_inner_texts()
+    for name in set(names):
+        assert text.count(name) == names.count(name), f"{name} printed {text.count(name)} times"
