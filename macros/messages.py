@@ -190,17 +190,21 @@ class Messages:
         return self.say("id_not_file_name", value=_shown(value), stem=_shown(stem))
 
     def unknown_part(self, value: str, known: list[str]) -> str:
-        close = difflib.get_close_matches(value, known, n=1)
-        if close:
-            return self.say("unknown_part_close", value=_shown(value), close=close[0])
-        return self.say("unknown_part", value=_shown(value), known=", ".join(known[:12]))
+        return self._unknown("unknown_part", value, known)
 
     def unknown_support_type(self, value: str, known: list[str]) -> str:
+        return self._unknown("unknown_support_type", value, known)
+
+    def _unknown(self, key: str, value: str, known: list[str]) -> str:
+        """A reference to nothing: the likely fix when one is close, else the first ids it could be."""
         close = difflib.get_close_matches(value, known, n=1)
         if close:
-            return self.say("unknown_support_type_close", value=_shown(value), close=close[0])
-        return self.say("unknown_support_type", value=_shown(value), known=", ".join(known))
+            return self.say(f"{key}_close", value=_shown(value), close=close[0])
+        return self.say(key, value=_shown(value), known=", ".join(known[:KNOWN_SHOWN]))
 
+
+KNOWN_SHOWN = 12
+"""The ids a message lists when a reference names none of them (the rest would drown the line)."""
 
 NEAR_DATA_FILE = re.compile(r"\.ya?ml(?:\.[A-Za-z0-9]{1,4})?$", re.IGNORECASE)
 """A data file saved under a name that is almost right: `reactivo.yaml`, `Reactivo.YML`, `reactivo.yml.txt`."""

@@ -6,9 +6,8 @@ from __future__ import annotations
 import base64
 
 import yaml
-from test_bad_data import edit
 
-from helpers import check
+from helpers import check, edit_line
 from macros.kinds.thesaurus import Thesaurus
 from macros.loader import load_playbook
 from macros.models import LOCALES
@@ -59,7 +58,7 @@ def test_a_playbooks_own_search_words_reach_the_search_escaped(project):
 
 def test_a_bad_thesaurus_gets_one_line_in_spanish(project):
     (project / "data" / "thesaurus.yml").write_text(OWN, encoding="utf-8")
-    line = edit(project, "data/thesaurus.yml", "    words: [zarandaja,", "    palabras: [zarandaja,")
+    line = edit_line(project, "data/thesaurus.yml", "    words: [zarandaja,", "    palabras: [zarandaja,")
     result = check(project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"data/thesaurus.yml:{line}: concepto 1 › palabras: campo desconocido" in result.stderr

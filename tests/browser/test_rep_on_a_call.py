@@ -9,6 +9,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from test_search import search
 
+from helpers import ROOT
+from macros.loader import load_playbook
+
 PHONE = {"width": 390, "height": 844}
 
 QUERIES = [  # what a rep types on a call → where a sensible answer is (page/#anchor); the rank is reported
@@ -86,10 +89,12 @@ def test_four_taps_from_home_to_a_filled_copied_script(phone, server):
     assert phone.console_errors == []
 
 
-def test_the_home_offers_trainers_the_checklist_and_the_handout(phone, server):
+def test_the_home_offers_trainers_the_checklist_the_handout_and_each_session(phone, server):
     phone.goto(f"{server}/")
     trainers = phone.locator(".pb-start__trainer")
-    assert trainers.all_inner_texts() == ["Checklist de Implementación", "Manual completo para imprimir"]
+    sessions = [session.title for session in load_playbook(ROOT / "data").sessions]
+    assert sessions, "data/sessions/ holds the example session"
+    assert trainers.all_inner_texts() == ["Checklist de Implementación", "Manual completo para imprimir", *sessions]
     for link in trainers.all():
         assert phone.request.get(link.evaluate("a => a.href")).ok
 
