@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .guide import write_guide_table
 from .loader import DataErrors, load_playbook
-from .messages import Messages, language_of, visible
+from .messages import Messages, MissingCatalogue, language_of, visible
 from .schema import write_schemas
 
 
@@ -38,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(Path.cwd())}")
         return 0
 
-    say = Messages(language_of(args.data_dir.resolve().parent))
+    try:
+        say = Messages(language_of(args.data_dir.resolve().parent))
+    except MissingCatalogue as exc:
+        print(exc, file=sys.stderr)
+        return 1
     try:
         playbook = load_playbook(args.data_dir, say.language)
     except DataErrors as exc:

@@ -18,7 +18,7 @@ from .errors import DataError, DataErrors
 from .kinds import KINDS
 from .kinds.base import Ids, Loaded
 from .messages import Messages, closest_field
-from .models import DEFAULT_LANGUAGE, Playbook
+from .models import DEFAULT_LANGUAGE, Playbook, labels_in
 from .parse_cache import ParseCache
 
 EXTENSION = ".yml"
@@ -75,14 +75,14 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
     if errors or failed:
         raise DataErrors(errors)
     notices = [notice for kind in KINDS if loaded.get(kind.key) for notice in kind.notices(loaded[kind.key], say)]
-    return Playbook(
-        {
-            kind.key: [one.value for one in loaded[kind.key]] if kind.is_folder else _single(loaded[kind.key])
-            for kind in KINDS
-            if kind.data
-        },
-        tuple(notices),
-    )
+    contents = {
+        kind.key: [one.value for one in loaded[kind.key]] if kind.is_folder else _single(loaded[kind.key])
+        for kind in KINDS
+        if kind.data
+    }
+    info = contents["info"]
+    contents["info"] = info.model_copy(update={"labels": labels_in(info.labels, say.language)})
+    return Playbook(contents, tuple(notices))
 
 
 def _single(loaded: list[Loaded]):

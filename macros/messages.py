@@ -26,11 +26,32 @@ def _read(language: str, name: str) -> Mapping[str, typing.Any]:
 
 def available(language: str) -> bool:
     """Whether the playbook's interface and messages exist in this language."""
-    return (LOCALES / language / "messages.yml").is_file()
+    return (
+        isinstance(language, str)
+        and bool(re.fullmatch(r"[a-z]{2,3}(?:_[A-Z]{2})?", language))
+        and (LOCALES / language / "messages.yml").is_file()
+    )
+
+
+def languages() -> list[str]:
+    """The languages macros/locales/ has a catalogue for."""
+    return sorted(path.parent.name for path in LOCALES.glob("*/messages.yml"))
+
+
+class MissingCatalogue(Exception):
+    """The site asks for a language macros/locales/ has no catalogue for: nothing falls back silently."""
+
+    def __init__(self, language: object) -> None:
+        super().__init__(language)
+        self.language = language
+
+    def __str__(self) -> str:
+        known = ", ".join(languages())
+        return Messages(DEFAULT_LANGUAGE).line("no_catalogue", language=_shown(self.language), known=known)
 
 
 def language_of(project: Path) -> str:
-    """The site's language (mkdocs.yml's theme.language) when there is a catalogue for it."""
+    """The site's language as mkdocs.yml's theme.language says it (the default when it says none)."""
 
     class Tolerant(yaml.SafeLoader):
         pass
@@ -41,14 +62,16 @@ def language_of(project: Path) -> str:
         language = config["theme"]["language"]
     except (OSError, yaml.YAMLError, KeyError, TypeError):
         return DEFAULT_LANGUAGE
-    return language if isinstance(language, str) and available(language) else DEFAULT_LANGUAGE
+    return language if language is not None else DEFAULT_LANGUAGE
 
 
 class Messages:
     """The messages of one language: `Messages("es").say("missing_field", name="closing")`."""
 
     def __init__(self, language: str = DEFAULT_LANGUAGE):
-        self.language = language if available(language) else DEFAULT_LANGUAGE
+        if not available(language):
+            raise MissingCatalogue(language)
+        self.language = language
         self.catalogue = _read(self.language, "messages")
         self.words = _read(self.language, "words")
 

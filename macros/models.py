@@ -5,10 +5,12 @@ Each kind of content (macros/kinds/) defines the model of its own data file from
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Annotated, Any
 
 import yaml
@@ -93,9 +95,11 @@ DEFAULT_LANGUAGE = "es"
 LOCALES = Path(__file__).parent / "locales"
 
 
-def default_labels(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
-    """The interface text of one language (macros/locales/<language>/labels.yml): the one list of labels."""
-    return yaml.safe_load((LOCALES / language / "labels.yml").read_text(encoding="utf-8"))
+@functools.cache
+def default_labels(language: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
+    """The interface text of one language (macros/locales/<language>/labels.yml): the one list of labels.
+    Read once per language (the importer asks for it for every label it meets)."""
+    return MappingProxyType(yaml.safe_load((LOCALES / language / "labels.yml").read_text(encoding="utf-8")))
 
 
 Labels = create_model(
@@ -104,6 +108,12 @@ Labels = create_model(
     __doc__="Interface text that is not Material's own; data/playbook.yml changes only the labels it lists.",
     **{key: (Text, text) for key, text in default_labels().items()},
 )
+
+
+def labels_in(labels: Model, language: str) -> Model:
+    """The interface text of a playbook in `language`: that language's labels, but for those its data changes
+    (`labels:` in data/playbook.yml). The model's own defaults are the default language's."""
+    return Labels.model_validate({**default_labels(language), **labels.model_dump(include=labels.model_fields_set)})
 
 
 @dataclass(frozen=True, repr=False)

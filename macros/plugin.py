@@ -26,7 +26,7 @@ from . import csp, handout, kinds, paper, render, search_data, sitemap, valid_ht
 from .errors import DataError
 from .kinds import summary
 from .loader import DataErrors, load_playbook
-from .messages import Messages, available, visible
+from .messages import Messages, MissingCatalogue, visible
 from .models import DEFAULT_LANGUAGE
 from .site import PAPERS, Site
 from .template_cache import QuietBytecodeCache
@@ -64,7 +64,10 @@ class PlaybookPlugin(BasePlugin):
         data_dir = _project(config) / "data"
         self.script_hashes = set()
         language = config.theme.get("language") or DEFAULT_LANGUAGE
-        self.say = Messages(language if available(language) else DEFAULT_LANGUAGE)
+        try:
+            self.say = Messages(language)
+        except MissingCatalogue as exc:
+            raise PluginError(str(exc)) from None
         macros = config.plugins["macros"]
         try:
             playbook = load_playbook(data_dir, self.say.language, cache_dir=_project(config) / CACHE / "data")
@@ -90,6 +93,8 @@ class PlaybookPlugin(BasePlugin):
         config.extra.update(_template_texts(site, config))
         config.extra["playbook_app"] = self._app(site, config)
         info = site.playbook.info
+        if "toc" in config.mdx_configs:  # the heading links' title, in the playbook's language
+            config.mdx_configs["toc"]["permalink_title"] = info.labels.permanent_link
         handout = config.plugins.get("print-site")
         if handout:
             handout.config["print_page_title"] = render.literal(info.labels.handout)

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
-from macros.messages import Messages, language_of  # noqa: E402
+from macros.messages import Messages, MissingCatalogue, language_of  # noqa: E402
 
 
 def free(port: int) -> bool:
@@ -30,7 +30,11 @@ def another() -> int:
 
 
 def main(argv: list[str]) -> int:
-    say = Messages(language_of(ROOT))
+    try:
+        say = Messages(language_of(ROOT))
+    except MissingCatalogue as exc:
+        print(exc, file=sys.stderr)
+        return 2
     text = argv[0] if argv else ""
     if not text.isdigit() or not 0 < int(text) < 65536:
         print(say.line("port_invalid", port=text, other=another()), file=sys.stderr)

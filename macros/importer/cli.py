@@ -7,7 +7,7 @@ import stat
 import sys
 from pathlib import Path
 
-from ..messages import Messages, language_of
+from ..messages import Messages, MissingCatalogue, language_of
 from .blocks import Said
 from .document import import_markdown
 from .write import Refused, write_import
@@ -25,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
         "out", type=Path, help="carpeta que recibe data/ (nueva o vacía; si no, se crea otra a su lado)"
     )
     args = parser.parse_args(argv)
-    say = Messages(language_of(Path.cwd()))
+    try:
+        say = Messages(language_of(Path.cwd()))
+    except MissingCatalogue as exc:
+        print(exc, file=sys.stderr)
+        return 1
     source = str(args.source)
     problem = _source_problem(args.source)
     if problem:

@@ -110,8 +110,9 @@ def _technique(row) -> Part:
 
 def _whole_page(playbook: Playbook, kind_key: str) -> Part:
     renderer = _kind(kind_key).macros()[WHOLE_PAGES[kind_key]]
-    techniques = [(t, playbook.optimization.title, []) for t in playbook.optimization.techniques]
-    return Part(renderer, techniques if kind_key == "optimization" else [])
+    if kind_key != "optimization":
+        return Part(renderer, [])
+    return Part(renderer, [(t, playbook.optimization.title, []) for t in playbook.optimization.techniques])
 
 
 @dataclass(frozen=True)
