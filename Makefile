@@ -4,6 +4,9 @@ PYTHON3 ?= python3
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian's packages: wait up to 10 minutes for an apt running elsewhere (unattended upgrades) to let go of
+# the package lock, instead of failing with error 100.
+APT := $(SUDO) apt-get -qq -o DPkg::Lock::Timeout=600
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build pdf offline audit bench mutation import test lint check schema chromium emoji-font java clean
@@ -67,13 +70,13 @@ lint: $(VENV)/.test  ## ruff: lint and format check (ruff format . fixes the for
 	$(VENV)/bin/ruff format --check .
 
 chromium:  ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
-	@command -v chromium >/dev/null || command -v google-chrome >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null || command -v google-chrome >/dev/null || { $(APT) update && $(APT) install -y chromium >/dev/null; }
 
 java:  ## a Java runtime for the Nu Html Checker (npm's vnu-jar) the HTML-validity tests run
-	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v java >/dev/null || { $(APT) update && $(APT) install -y default-jre-headless >/dev/null; }
 
 emoji-font:  ## Debian's Noto Color Emoji: the headings' icons print in the PDFs (not as empty boxes)
-	@fc-list | grep -qi "Noto Color Emoji" || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq fonts-noto-color-emoji >/dev/null; }
+	@fc-list | grep -qi "Noto Color Emoji" || { $(APT) update && $(APT) install -y fonts-noto-color-emoji >/dev/null; }
 
 clean:
 	rm -rf site site.building-* site.old-* .build.lock dist .pytest_cache .cache

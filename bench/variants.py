@@ -8,8 +8,8 @@ peak RSS), against the plain-Markdown twin (same navigation).
 
 Changes:
   noprint  no print-site plugin (no one-page handout)
-  nomacros no mkdocs-macros plugin: the hook expands the pages' `{{ name("arg") }}` calls itself
-           (on_page_markdown, one regex), so there is no plugin import and no Jinja pass over every page
+  (a "no mkdocs-macros" variant lived here while an MkDocs hook file could expand the pages' macro calls
+  itself; the adapter is a plugin now, macros/plugin.py, and that variant went with the hook)
 
 Three earlier candidates were measured here and then adopted (libyaml loader, support types grouped
 in the navigation, interactive markup cloned from per-page templates): see the history of VARIANTS.md.
@@ -33,20 +33,6 @@ from run import KB, build, log, mib, site_stats  # noqa: E402
 
 
 def apply(project: Path, changes: set[str]) -> None:
-    if "nomacros" in changes:
-        hook = project / "macros" / "hook.py"
-        text = hook.read_text(encoding="utf-8")
-        register = (
-            '    macros = config.plugins["macros"]\n'
-            "    macros.register_macros({name: partial(_call, macros, site, fn)"
-            " for name, fn in kinds.macros().items()})\n"
-        )
-        assert register in text, "macros/hook.py changed: update bench/variants.py"
-        hook.write_text(text.replace(register, "") + NO_MACROS_HOOK, encoding="utf-8")
-        config = project / "mkdocs.yml"
-        text, n = re.subn(r"\n  - macros:\n(      [^\n]*\n)*", "\n", config.read_text(encoding="utf-8"))
-        assert n == 1, "could not remove the macros plugin from mkdocs.yml"
-        config.write_text(text, encoding="utf-8")
     if "noprint" in changes:
         config = project / "mkdocs.yml"
         lines, out, skipping = config.read_text(encoding="utf-8").splitlines(), [], False
@@ -68,25 +54,9 @@ def apply(project: Path, changes: set[str]) -> None:
         config.write_text(text, encoding="utf-8")
 
 
-NO_MACROS_HOOK = """
-
-# --- bench/variants.py: the pages' macro calls expanded here instead of by mkdocs-macros
-_MACRO_CALL = re.compile(r'\\{\\{\\s*(\\w+)\\(\\s*(?:"([^"]*)")?\\s*\\)\\s*\\}\\}')
-
-
-def on_page_markdown(markdown, page, config, files):
-    def expand(match):
-        args = [match.group(2)] if match.group(2) is not None else []
-        return kinds.macros()[match.group(1)](config[SITE_KEY], page.file.src_uri, *args)
-    return _MACRO_CALL.sub(expand, markdown)
-"""
-
-
 VARIANTS = [  # (name, site, changes)
     ("ours", "ours", set()),
     ("ours − print-site", "ours", {"noprint"}),
-    ("ours − macros", "ours", {"nomacros"}),
-    ("ours − print-site − macros", "ours", {"noprint", "nomacros"}),
     ("plain", "plain", set()),
 ]
 

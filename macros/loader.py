@@ -135,7 +135,7 @@ def _data_files(data_dir: Path, root: Path, say: Messages) -> tuple[dict[str, Pa
             expected = relative.as_posix() in single or (
                 relative.parent.as_posix() + "/" in folders and relative.suffix == EXTENSION
             )
-            problem = _path_problem(path, root)
+            problem = _path_problem(path, root, say)
             if problem:
                 errors.append(DataError(_display(path, root), 1, "", say.say(problem[0], **problem[1])))
             elif not expected:
@@ -149,7 +149,7 @@ def _ignored(name: str) -> bool:
     return any(fnmatch.fnmatch(name, pattern) for pattern in IGNORED)
 
 
-def _path_problem(path: Path, root: Path) -> tuple[str, dict] | None:
+def _path_problem(path: Path, root: Path, say: Messages) -> tuple[str, dict] | None:
     """Why `path` cannot be read as a data file, as (message key, params); None for a plain readable file."""
     try:
         info = path.lstat()
@@ -163,8 +163,8 @@ def _path_problem(path: Path, root: Path) -> tuple[str, dict] | None:
     if stat.S_ISDIR(info.st_mode):
         return ("is_a_folder", {})
     if not stat.S_ISREG(info.st_mode):
-        what = "FIFO" if stat.S_ISFIFO(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) else "dispositivo"
-        return ("not_a_regular_file", {"what": what})
+        what = "fifo" if stat.S_ISFIFO(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) else "device"
+        return ("not_a_regular_file", {"what": say.words["file_kinds"][what]})
     if not os.access(path, os.R_OK):
         return ("unreadable", {})
     return None

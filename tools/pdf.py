@@ -33,6 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 from local_site import launch, serve  # noqa: E402
 from macros.kinds.sessions import page_of, pdf_name  # noqa: E402
 from macros.loader import DataErrors, load_playbook  # noqa: E402
+from macros.messages import Messages, MissingCatalogue, language_of  # noqa: E402
 from macros.site import PAPERS, pdf_files  # noqa: E402
 from macros.sitemap import url_of  # noqa: E402
 
@@ -118,8 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path("data"), help="the data the site was built from")
     args = parser.parse_args(argv)
     try:
-        playbook = load_playbook(args.data)
-    except DataErrors as exc:
+        say = Messages(language_of(args.data.resolve().parent))
+        playbook = load_playbook(args.data, say.language)
+    except (DataErrors, MissingCatalogue) as exc:
         print(exc, file=sys.stderr)
         return 1
     (args.site / "pdf").mkdir(exist_ok=True)
@@ -136,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                 page_css(paper, cover=False),  # the cover is a page of its own kind (macros/paper.py)
                 args.site / files["handout"],
             )
-            printed.append(f"{files['handout']}: {handout} páginas")
+            printed.append(say.line("pdf_pages", file=files["handout"], count=handout))
             if playbook.checklist:  # an imported playbook may have none
                 checklist = print_page(
                     page,
@@ -145,13 +147,13 @@ def main(argv: list[str] | None = None) -> int:
                     page_css(paper, cover=True),
                     args.site / files["checklist"],
                 )
-                printed.append(f"{files['checklist']}: {checklist}")
+                printed.append(say.line("pdf_pages", file=files["checklist"], count=checklist))
             for session in playbook.sessions:  # each session's handout: its cover, its parts, its practice
                 name = files[pdf_name(session.id)]
                 (args.site / name).parent.mkdir(exist_ok=True)
                 url = f"{base}/{url_of(page_of(session.id))}"
                 count = print_page(page, url, page_css(paper, cover=True), args.site / name)
-                printed.append(f"{name}: {count}")
+                printed.append(say.line("pdf_pages", file=name, count=count))
             page.close()
         browser.close()
     seconds = time.monotonic() - started

@@ -16,20 +16,15 @@ from .write import Refused, write_import
 def main(argv: list[str] | None = None) -> int:
     """`SRC OUT`: import SRC into OUT/data/ (OUT new or empty, else a fresh folder beside it); print the report,
     the warnings and the line count; 0 when written."""
-    parser = argparse.ArgumentParser(
-        prog="python -m macros import",
-        description="Importa un documento Markdown a los archivos YAML de data/ (y páginas libres).",
-    )
-    parser.add_argument("source", type=Path, help="el documento Markdown que se importa")
-    parser.add_argument(
-        "out", type=Path, help="carpeta que recibe data/ (nueva o vacía; si no, se crea otra a su lado)"
-    )
-    args = parser.parse_args(argv)
     try:
         say = Messages(language_of(Path.cwd()))
     except MissingCatalogue as exc:
         print(exc, file=sys.stderr)
         return 1
+    parser = argparse.ArgumentParser(prog="python -m macros import", description=say.imports("cli_description"))
+    parser.add_argument("source", type=Path, help=say.imports("cli_source"))
+    parser.add_argument("out", type=Path, help=say.imports("cli_out"))
+    args = parser.parse_args(argv)
     source = str(args.source)
     problem = _source_problem(args.source)
     if problem:
