@@ -32,20 +32,37 @@ class Summary(Model):
     principles_title: Text
 
 
+def counts(per_type: list[int], optimization: int, cases: int) -> dict[str, int | list[int]]:
+    """What the footer counts, from the number of techniques of each support type and of the other kinds:
+    the one count both the site's footer and the importer's check of a document's footer use."""
+    return {
+        "total_types": len(per_type),
+        "techniques_per_type": sorted(set(per_type)),
+        "complete_scripts": sum(per_type),
+        "optimization_techniques": optimization,
+        "case_studies": cases,
+    }
+
+
 def figures(playbook: Playbook) -> dict[str, str]:
     """The footer's figures (label key → figure), counted from the data (never typed in); only those of the
     kinds the playbook has."""
+    counted = counts(
+        [len(t.techniques) for t in playbook.support_types],
+        len(playbook.optimization.techniques) if playbook.optimization else 0,
+        len(playbook.case_studies.cases) if playbook.case_studies else 0,
+    )
     found: dict[str, str] = {}
     if playbook.support_types:
-        per_type = sorted({len(t.techniques) for t in playbook.support_types})
+        per_type = counted["techniques_per_type"]
         each = f"{per_type[0]} {playbook.info.labels.each}" if len(per_type) == 1 else f"{per_type[0]}–{per_type[-1]}"
-        found["total_types"] = str(len(playbook.support_types))
+        found["total_types"] = str(counted["total_types"])
         found["techniques_per_type"] = each
-        found["complete_scripts"] = f"{sum(len(t.techniques) for t in playbook.support_types)}+"
+        found["complete_scripts"] = f"{counted['complete_scripts']}+"
     if playbook.optimization:
-        found["optimization_techniques"] = str(len(playbook.optimization.techniques))
+        found["optimization_techniques"] = str(counted["optimization_techniques"])
     if playbook.case_studies:
-        found["case_studies"] = f"{len(playbook.case_studies.cases)}+"
+        found["case_studies"] = f"{counted['case_studies']}+"
     return found
 
 
@@ -120,14 +137,13 @@ def _check_figures(reader: DocumentReader, files: dict[str, Any]) -> None:
     """Note the footer figures: not imported (the site counts them), but a figure the data contradicts is noted."""
     ctx, footer = reader.ctx, reader.footer
     types = [v for k, v in files.items() if k.startswith("data/support_types/")]
-    per_type = sorted({len(t["techniques"]) for t in types})
-    counted = {
-        "total_types": len(types),
-        "techniques_per_type": per_type[0] if len(per_type) == 1 else None,
-        "complete_scripts": sum(len(t["techniques"]) for t in types),
-        "optimization_techniques": len(files.get("data/optimization.yml", {}).get("techniques", [])),
-        "case_studies": len(files.get("data/case_studies.yml", {}).get("cases", [])),
-    }
+    counted = counts(
+        [len(t["techniques"]) for t in types],
+        len(files.get("data/optimization.yml", {}).get("techniques", [])),
+        len(files.get("data/case_studies.yml", {}).get("cases", [])),
+    )
+    per_type = counted["techniques_per_type"]
+    counted["techniques_per_type"] = per_type[0] if len(per_type) == 1 else None
     found = [key for key in FIGURE_KEYS if key in footer]
     if found:
         listed = ", ".join(f"`{footer[k][1]}: {footer[k][2]}`" for k in found)
