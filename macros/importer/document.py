@@ -38,21 +38,8 @@ UNMAPPED_HEADER = (
     "# Partes del documento que no llegaron al sitio (demasiado largas para una página libre).\n"
     "# Llévelas a mano a data/ (o decida que no hacen falta) y después borre este archivo.\n"
 )
-READER_STATE = (
-    "info",
-    "framework_section",
-    "found",
-    "results",
-    "index_titles",
-    "technique_ids",
-    "type_ids",
-    "rows",
-    "used_rows",
-    "support_types",
-    "footer",
-)
-"""What the section readers change on the DocumentReader: saved before a section is read, restored when
-the section turns out not to be readable (it then goes to a free page whole)."""
+READER_INPUTS = ("ctx", "name", "tokens", "last_line")
+"""What a DocumentReader is given; everything else on it is what the section readers found."""
 
 
 @dataclass
@@ -189,7 +176,8 @@ class DocumentReader:
     def attempt(self, tokens: list[Token], section: str, what: str, title: str, read: Callable[[], Any]) -> Any:
         """`read()`'s result; when it warned (the part cannot be read as `what`), everything it did is undone
         and `tokens` go to the free page of `section` as they are written, with one more warning saying so."""
-        saved = {name: copy.copy(getattr(self, name)) for name in READER_STATE}
+        # Every attribute but the reader's inputs: a new one a reader adds is saved without being listed.
+        saved = {name: copy.copy(value) for name, value in vars(self).items() if name not in READER_INPUTS}
         labels, kept, pending = dict(self.ctx.labels), len(self.ctx.unmapped), self.ctx.pending
         result = read()
         if self.ctx.pending == pending:
