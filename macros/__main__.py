@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .guide import write_guide_table
 from .loader import DataErrors, load_playbook
-from .messages import Messages, MissingCatalogue, language_of, visible
+from .messages import Messages, MissingCatalogue, visible
 from .schema import write_schemas
+from .settings import settings_of
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate data/ and print one line per problem")
-    check.add_argument("data_dir", nargs="?", default="data", type=Path)
+    check.add_argument("data_dir", nargs="?", type=Path, help="default: the project's (mkdocs.yml)")
     commands.add_parser("schema", help="write the JSON Schemas for editors and the guide's table of messages")
     # The importer defines its own arguments (and -h); it is imported only when asked for (ftfy takes a
     # good part of a second to load, which `check` should not pay).
@@ -38,13 +39,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(Path.cwd())}")
         return 0
 
+    settings = settings_of(Path.cwd() if args.data_dir is None else args.data_dir.resolve().parent)
+    data_dir = Path(settings.data_dir) if args.data_dir is None else args.data_dir
     try:
-        say = Messages(language_of(args.data_dir.resolve().parent))
+        say = Messages(settings.language)
     except MissingCatalogue as exc:
         print(exc, file=sys.stderr)
         return 1
     try:
-        playbook = load_playbook(args.data_dir, say.language)
+        playbook = load_playbook(data_dir, say.language)
     except DataErrors as exc:
         for error in exc.errors:
             print(visible(str(error)), file=sys.stderr)  # an ESC typed in an id must not reach the terminal

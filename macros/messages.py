@@ -50,21 +50,6 @@ class MissingCatalogue(Exception):
         return Messages(DEFAULT_LANGUAGE).line("no_catalogue", language=_shown(self.language), known=known)
 
 
-def language_of(project: Path) -> str:
-    """The site's language as mkdocs.yml's theme.language says it (the default when it says none)."""
-
-    class Tolerant(yaml.SafeLoader):
-        pass
-
-    Tolerant.add_multi_constructor("!", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV
-    try:
-        config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Tolerant)  # noqa: S506
-        language = config["theme"]["language"]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return DEFAULT_LANGUAGE
-    return language if language is not None else DEFAULT_LANGUAGE
-
-
 class Messages:
     """The messages of one language: `Messages("es").say("missing_field", name="closing")`."""
 

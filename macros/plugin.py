@@ -9,7 +9,6 @@ site back once the data is valid. `mkdocs build` still fails with the same lines
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 import sys
@@ -17,6 +16,8 @@ from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -28,6 +29,7 @@ from .kinds import summary
 from .loader import DataErrors, load_playbook
 from .messages import Messages, MissingCatalogue, visible
 from .models import DEFAULT_LANGUAGE
+from .settings import Settings
 from .site import PAPERS, Site
 from .template_cache import QuietBytecodeCache
 
@@ -38,12 +40,20 @@ SEARCH = Path(__file__).parent / "assets" / "lunr_es_search.js"
 SEARCH_MARK = "\n/* playbook search */\n"
 IFRAME_WORKER_URL = "assets/javascripts/iframe-worker-shim.js"
 IFRAME_WORKER = Path(__file__).resolve().parent.parent / "node_modules" / "iframe-worker" / "shim" / "index.js"
-CACHE = ".cache"
-"""Beside mkdocs.yml: what a build keeps for the next (parsed data, compiled templates); `make clean` removes it."""
 PRINT_SITE_SCRIPT = re.compile(r'<script src="[^"]*js/print-site\.js"></script>')
 
 
-class PlaybookPlugin(BasePlugin):
+class PlaybookConfig(base.Config):
+    """The plugin's options in mkdocs.yml (`- playbook: {data_dir: data}`); the language is the theme's."""
+
+    data_dir = c.Type(str, default=Settings.data_dir)
+    cache_dir = c.Type(str, default=Settings.cache_dir)
+    pdf = c.Type(str, default="")
+    """The paper sizes `make pdf` prints, whose PDFs the pages link ("A4,Letter"; "true": every size; empty:
+    none). mkdocs.yml takes it from PLAYBOOK_PDF, which `make pdf` (tools/publish.py) sets."""
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     """One instance per `mkdocs` command (on_startup keeps it across the rebuilds of `mkdocs serve`)."""
 
     def __init__(self) -> None:
@@ -58,10 +68,15 @@ class PlaybookPlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
 
+    def on_serve(self, server, config, builder):
+        """`make serve` rebuilds when a data file changes, wherever the data folder is."""
+        server.watch(str(self._project(config) / self.config.data_dir))
+        return server
+
     @event_priority(100)  # before mkdocs-macros, which must find our macros registered
     def on_config(self, config):
         """Validate all data before anything is written, then wire the site to it."""
-        data_dir = _project(config) / "data"
+        data_dir = self._project(config) / self.config.data_dir
         self.script_hashes = set()
         language = config.theme.get("language") or DEFAULT_LANGUAGE
         try:
@@ -70,8 +85,8 @@ class PlaybookPlugin(BasePlugin):
             raise PluginError(str(exc)) from None
         macros = config.plugins["macros"]
         try:
-            playbook = load_playbook(data_dir, self.say.language, cache_dir=_project(config) / CACHE / "data")
-            papers = _papers(os.environ.get("PLAYBOOK_PDF", ""))  # `make pdf`: the PDFs it writes are linked
+            playbook = load_playbook(data_dir, self.say.language, cache_dir=self._cache(config) / "data")
+            papers = _papers(self.config.pdf)  # `make pdf`: the PDFs it writes are linked
             # Material's offline plugin turns directory URLs off in its own on_config, after this one.
             directory_urls = config.use_directory_urls and not _offline_enabled(config)
             site = Site.of(playbook, _handout_url(config, directory_urls), papers, directory_urls=directory_urls)
@@ -104,6 +119,14 @@ class PlaybookPlugin(BasePlugin):
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), IFRAME_WORKER_URL]
         macros.register_macros({name: partial(_call, macros, site, fn) for name, fn in kinds.macros().items()})
         return config
+
+    @staticmethod
+    def _project(config) -> Path:
+        """The folder holding mkdocs.yml: the data and cache folders are relative to it."""
+        return Path(config.config_file_path).parent
+
+    def _cache(self, config) -> Path:
+        return self._project(config) / self.config.cache_dir
 
     def _app(self, site: Site, config) -> dict | None:
         """The installable app's parts in each page's <head> and footer (overrides/main.html): none from
@@ -140,7 +163,7 @@ class PlaybookPlugin(BasePlugin):
         """One theme environment per build, its templates compiled once and kept between builds: print-site
         asks the theme for a new environment to render the handout, which compiled every Material template
         a second time (a fifth of a build); it gets this one. Compiled templates go to .cache/jinja/."""
-        env.bytecode_cache = QuietBytecodeCache(_project(config) / CACHE / "jinja")
+        env.bytecode_cache = QuietBytecodeCache(self._cache(config) / "jinja")
         config.theme.get_env = lambda: env
         return env
 
@@ -150,7 +173,7 @@ class PlaybookPlugin(BasePlugin):
         (sitemap.split) gets its later pages as copies of its first page's source: the renderer picks the part
         from the page's path."""
         if self.site is None:
-            data_dir = _project(config) / "data"
+            data_dir = self._project(config) / self.config.data_dir
             for page in (page for kind in kinds.KINDS for page in kind.pages_while_broken(data_dir)):
                 if files.get_file_from_path(page) is None:
                     files.append(File.generated(config, page, content=""))
@@ -238,7 +261,7 @@ class PlaybookPlugin(BasePlugin):
             shutil.copyfile(IFRAME_WORKER, site / IFRAME_WORKER_URL)
         lunr_es = site / "assets" / "javascripts" / "lunr" / "min" / "lunr.es.min.js"
         stock = lunr_es.read_text(encoding="utf-8").split(SEARCH_MARK)[0]  # `--dirty` keeps the last one
-        cache = _project(config) / CACHE / "search"
+        cache = self._cache(config) / "search"
         words = search_data.search_script(self.site.playbook, self.say.language, cache) if self.site else ""
         lunr_es.write_text(stock + SEARCH_MARK + words + SEARCH.read_text(encoding="utf-8"), encoding="utf-8")
         if config.extra.get("playbook_app") and self.site:
@@ -273,11 +296,6 @@ class PlaybookPlugin(BasePlugin):
         except web_app.WebAppError as exc:
             raise PluginError(self.say.line(exc.key)) from None
         log.info(self.say.line("worker_written", count=kept.count, size=round(kept.size / 1024)))
-
-
-def _project(config) -> Path:
-    """The folder holding mkdocs.yml, data/ and the build's cache."""
-    return Path(config.config_file_path).parent
 
 
 def _template_texts(site: Site, config) -> dict:
@@ -346,7 +364,7 @@ def _title_line(info) -> str:
 
 
 def _papers(setting: str) -> tuple[str, ...]:
-    """PLAYBOOK_PDF: the paper sizes `make pdf` prints ("A4,Letter"; "true": every size; unset: no PDFs)."""
+    """The plugin's `pdf` option: the paper sizes `make pdf` prints ("A4,Letter"; "true": every size; empty: none)."""
     if setting == "true":
         return PAPERS
     return tuple(paper for paper in PAPERS if paper in setting.split(","))

@@ -33,7 +33,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 from local_site import launch, serve  # noqa: E402
 from macros.kinds.sessions import page_of, pdf_name  # noqa: E402
 from macros.loader import DataErrors, load_playbook  # noqa: E402
-from macros.messages import Messages, MissingCatalogue, language_of  # noqa: E402
+from macros.messages import Messages, MissingCatalogue  # noqa: E402
+from macros.settings import settings_of  # noqa: E402
 from macros.site import PAPERS, pdf_files  # noqa: E402
 from macros.sitemap import url_of  # noqa: E402
 
@@ -116,11 +117,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/pdf.py", description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="a site built by `make pdf` (PLAYBOOK_PDF=A4,Letter)")
     parser.add_argument("--paper", action="append", choices=PAPERS, help="a size to print (again for another)")
-    parser.add_argument("--data", type=Path, default=Path("data"), help="the data the site was built from")
+    parser.add_argument("--project", type=Path, default=Path("."), help="the project the site was built from")
     args = parser.parse_args(argv)
     try:
-        say = Messages(language_of(args.data.resolve().parent))
-        playbook = load_playbook(args.data, say.language)
+        settings = settings_of(args.project)
+        say = Messages(settings.language)
+        playbook = load_playbook(args.project / settings.data_dir, say.language)
     except (DataErrors, MissingCatalogue) as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -10,7 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
-from macros.messages import Messages, MissingCatalogue, language_of  # noqa: E402
+from macros.messages import Messages, MissingCatalogue  # noqa: E402
+from macros.settings import settings_of  # noqa: E402
 
 
 def free(port: int) -> bool:
@@ -31,7 +32,7 @@ def another() -> int:
 
 def main(argv: list[str]) -> int:
     try:
-        say = Messages(language_of(ROOT))
+        say = Messages(settings_of(ROOT).language)
     except MissingCatalogue as exc:
         print(exc, file=sys.stderr)
         return 2

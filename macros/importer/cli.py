@@ -7,7 +7,8 @@ import stat
 import sys
 from pathlib import Path
 
-from ..messages import Messages, MissingCatalogue, language_of
+from ..messages import Messages, MissingCatalogue
+from ..settings import settings_of
 from .blocks import Said
 from .document import import_markdown
 from .write import Refused, write_import
@@ -17,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     """`SRC OUT`: import SRC into OUT/data/ (OUT new or empty, else a fresh folder beside it); print the report,
     the warnings and the line count; 0 when written."""
     try:
-        say = Messages(language_of(Path.cwd()))
+        say = Messages(settings_of(Path.cwd()).language)
     except MissingCatalogue as exc:
         print(exc, file=sys.stderr)
         return 1
