@@ -68,7 +68,11 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
 
     cache.save()
     # a kind whose file has problems is reported once, not again where a session names its page
-    ids.kinds = {kind.key for kind in KINDS if kind.data and (kind.data in files or loaded.get(kind.key))}
+    ids.pages = {
+        kind.key: kind.page
+        for kind in KINDS
+        if kind.page and (kind.data is None or kind.data in files or loaded.get(kind.key))
+    }
     for kind in KINDS:
         if loaded.get(kind.key):
             errors += kind.cross_check(loaded[kind.key], ids)
@@ -82,7 +86,7 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
     }
     info = contents["info"]
     contents["info"] = info.model_copy(update={"labels": labels_in(info.labels, say.language)})
-    return Playbook(contents, tuple(notices))
+    return Playbook(contents, tuple(notices), KINDS)
 
 
 def _single(loaded: list[Loaded]):

@@ -123,16 +123,19 @@ class Playbook:
     contents: Mapping[str, Any]
     notices: tuple[Any, ...] = ()
     """What the author should look at but does not stop the build (errors.DataError each)."""
+    kinds: tuple[Any, ...] = ()
+    """Its kinds of content in reading order (kinds.KINDS, given by the loader): what one kind asks of the
+    others goes through here, so no kind imports the list that holds it."""
 
     def __repr__(self) -> str:
         return f"Playbook({', '.join(self.contents)})"  # its kinds, not their whole data
 
     def replace(self, **changes: Any) -> Playbook:
         """A copy with some kinds' data changed (`playbook.replace(support_types=[...])`)."""
-        return Playbook({**self.contents, **changes})
+        return Playbook({**self.contents, **changes}, self.notices, self.kinds)
 
     def __getattr__(self, key: str) -> Any:
-        if key in ("contents", "notices"):  # not yet set (copying, unpickling): no recursion
+        if key in ("contents", "notices", "kinds"):  # not yet set (copying, unpickling): no recursion
             raise AttributeError(key)
         try:
             return self.contents[key]

@@ -1,10 +1,10 @@
-"""The importer's blocks part (macros/importer/blocks.py): the text cut into blocks, bold labels, tables."""
+"""The importer's blocks part (macros/reading/blocks.py): the text cut into blocks, bold labels, tables."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.importer.blocks import Token, bold_label, is_table_rule, table_cells, take, tokenize
+from macros.reading.blocks import Token, bold_label, is_table_rule, table_cells, take, tokenize
 
 DOC = """# 🛟 Soporte
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from macros.importer.blocks import tokenize
 from macros.importer.document import Context, DocumentReader, import_markdown
-from macros.importer.words import fold
+from macros.reading.blocks import tokenize
+from macros.reading.words import fold
 
 HEAD = "# 🛟 Soporte y Servicio\n\n**Guía para el equipo**\n\n"
 

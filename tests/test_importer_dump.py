@@ -1,4 +1,4 @@
-"""The importer's dump part (macros/importer/dump.py): YAML laid out like the hand-written data files."""
+"""The importer's dump part (macros/reading/dump.py): YAML laid out like the hand-written data files."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 import yaml
 
-from macros.importer.dump import data_file, readable_emoji, unmapped_file
-from macros.importer.words import Icon
+from macros.reading.dump import data_file, readable_emoji, unmapped_file
+from macros.reading.words import Icon
 
 DATA = {
     "id": "soporte-reactivo",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.importer.blocks import SourceProblem
 from macros.importer.source import MAX_SOURCE_BYTES, decode_source, repair_mojibake
 from macros.messages import Messages
+from macros.reading.blocks import SourceProblem
 
 DOC = "# 🛟 Soporte y Servicio\n\n**Guía rápida**\n\n- Resolución en el día\n"
 

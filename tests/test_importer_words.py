@@ -1,10 +1,10 @@
-"""The importer's words part (macros/importer/words.py): ids made from titles, titles from shouted headings, icons."""
+"""The importer's words part (macros/reading/words.py): ids made from titles, titles from shouted headings, icons."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.importer.words import content_words, fold, item_id, slug, split_icon, title_case, unbold, unique
+from macros.reading.words import content_words, fold, item_id, slug, split_icon, title_case, unbold, unique
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .words import fold
+from ..reading.words import fold
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 """A word as compared: letters only (numbers and marks are the site's own to write)."""

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from ..messages import Messages, MissingCatalogue
+from ..reading.blocks import Said
 from ..settings import settings_of
-from .blocks import Said
 from .document import import_markdown
 from .write import Refused, write_import
 

@@ -18,12 +18,13 @@ from ..kinds.base import SectionReader
 from ..kinds.summary import FIGURE_KEYS
 from ..messages import Messages
 from ..models import default_labels
-from . import accounting, dump
+from ..reading import dump
+from ..reading.blocks import FIGURE, MAX_STRUCTURED, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
+from ..reading.techniques import is_label
+from ..reading.words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold
+from . import accounting
 from .accounting import Lines
-from .blocks import FIGURE, MAX_STRUCTURED, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
 from .source import decode_source
-from .techniques import is_label
-from .words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold
 
 DEFAULT_ICON = "📘"
 FOOTER_KEYS = ["version", "last_updated", *FIGURE_KEYS]

@@ -9,7 +9,7 @@ import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-1252 codec
 from ftfy import fix_encoding
 from ftfy.badness import badness, is_bad
 
-from .blocks import Said, SourceProblem
+from ..reading.blocks import Said, SourceProblem
 
 MAX_SOURCE_BYTES = 2_000_000
 """A playbook is tens of kilobytes; a bigger file is not one (same spirit as the loader's limit)."""

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from ..loader import DataErrors, load_playbook
-from .blocks import Said
+from ..reading.blocks import Said
 from .document import ImportResult
 
 

@@ -10,8 +10,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError
-from ..importer import dump
 from ..models import Model, Playbook, Technique
+from ..reading import dump
 from ..sitemap import Part, nav_entry, split
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -40,8 +40,8 @@ class Ids:
         self.say = say
         self._claimed: dict[str, dict[str, tuple[Document, tuple]]] = {}
         self._excused: dict[str, set[str]] = {}
-        self.kinds: set[str] = set()
-        """The kinds whose data files exist, loaded or not (a session may name their pages)."""
+        self.pages: dict[str, str] = {}
+        """Kind key → its page, for the kinds whose data exists, loaded or not (a session may name them)."""
 
     def claim(self, what: str, value: str, doc: Document, path: tuple) -> list[DataError]:
         """Take `value` as an id of `what`; one error when another place has it already, blamed on the more

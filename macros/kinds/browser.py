@@ -22,10 +22,8 @@ def rows_by_page(playbook: Playbook) -> list[list[BrowserRow]]:
     A page holds a whole group when the group asks for it (one support type: "all techniques of this
     type" is always one page); other groups (the optimisation techniques) are cut at ROWS_PER_PAGE.
     """
-    from . import KINDS  # the package that holds this module: imported when called
-
     groups: list[list[BrowserRow]] = []
-    for kind in KINDS:
+    for kind in playbook.kinds:
         for group in kind.technique_groups(playbook):
             if group.whole:
                 groups.append(group.rows)
@@ -52,8 +50,6 @@ def start_pages(site_parts: list[Part]) -> dict[str, str]:
 
 def technique_browser(site: Site, here: str) -> str:
     """Every technique (of this page, when there are many), filterable by support type and by text."""
-    from . import KINDS  # the package that holds this module: imported when called
-
     browser_parts = site.parts[KIND.key]
     # Every filter is offered on every page; one whose rows are on another page of the browser names
     # that page (its number in the pager), and playbook.js opens it.
@@ -66,7 +62,7 @@ def technique_browser(site: Site, here: str) -> str:
             group.title,
             None if starts[group.filter_value] == part.page else numbers[starts[group.filter_value]],
         )
-        for kind in KINDS
+        for kind in site.playbook.kinds
         for group in kind.technique_groups(site.playbook)
     ]
     return render.page("browser.md", site, here, parts=browser_parts, part=part, filters=filters)

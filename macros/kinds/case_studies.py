@@ -10,10 +10,10 @@ from pydantic import Field
 
 from .. import render
 from ..errors import DataError
-from ..importer import techniques
-from ..importer.blocks import Token, bold_label, take
-from ..importer.words import Icon, fold, slug, unique
 from ..models import Model, Playbook, Slug, Text, TextList, default_labels
+from ..reading import techniques
+from ..reading.blocks import Token, bold_label, take
+from ..reading.words import Icon, fold, slug, unique
 from ..sitemap import part_at
 from . import support_types
 from .base import Ids, Kind, Loaded, SectionReader

@@ -9,9 +9,9 @@ from pydantic import Field
 
 from .. import render
 from ..errors import DataError
-from ..importer.blocks import take
-from ..importer.words import Icon, content_words, item_id, slug, unbold, unique
 from ..models import Model, Playbook, Slug, Text
+from ..reading.blocks import take
+from ..reading.words import Icon, content_words, item_id, slug, unbold, unique
 from ..sitemap import part_at
 from .base import Ids, Kind, Loaded, SectionReader
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import Field
 
 from .. import render
-from ..importer import dump
-from ..importer.blocks import is_table_rule, table_cells
-from ..importer.words import Icon, fold, slug, split_icon, unbold
 from ..models import Labels, Model, Playbook, Slug, Text, default_labels
+from ..reading import dump
+from ..reading.blocks import is_table_rule, table_cells
+from ..reading.words import Icon, fold, slug, split_icon, unbold
 from ..sitemap import HOME
 from . import guide, sessions, support_types
 from .base import Kind, SectionReader
@@ -82,9 +82,7 @@ NO_LABELS = (
 def home_header(site: Site, here: str) -> str:
     """Title and subtitle of the playbook, and where to start: the decision guide for a rep on a call, the
     checklist and the handout for a trainer."""
-    from . import KINDS  # the package that holds this module: imported when called
-
-    pages = {kind.key: kind.page if site.parts[kind.key] else None for kind in KINDS}
+    pages = {kind.key: kind.page if site.parts[kind.key] else None for kind in site.playbook.kinds}
     handout = None
     if site.handout_url:  # a folder's address keeps its slash (relpath drops it)
         handout = posixpath.relpath(site.handout_url, posixpath.dirname(here) or ".")
@@ -107,9 +105,7 @@ def home_header(site: Site, here: str) -> str:
 
 def playbook_index(site: Site, here: str) -> str:
     """A link into every part of the playbook."""
-    from . import KINDS  # the package that holds this module: imported when called
-
-    entries = [entry for kind in KINDS for entry in kind.index_entries(site)]
+    entries = [entry for kind in site.playbook.kinds for entry in kind.index_entries(site)]
     return render.page("index.md", site, here, entries=entries)
 
 

@@ -16,9 +16,9 @@ from pydantic import AfterValidator, Field, StringConstraints
 
 from .. import render
 from ..errors import DataError
-from ..importer.blocks import MAX_STRUCTURED, Token, bold_label
-from ..importer.words import Icon, fold, slug, unbold, unique
 from ..models import Model, Playbook, Slug, Text, plain_text
+from ..reading.blocks import MAX_STRUCTURED, Token, bold_label
+from ..reading.words import Icon, fold, slug, unbold, unique
 from .base import Ids, Kind, Loaded, SectionReader
 
 if TYPE_CHECKING:

@@ -9,9 +9,9 @@ from pydantic import Field
 
 from .. import render
 from ..errors import DataError
-from ..importer import techniques
-from ..importer.words import Icon
 from ..models import Model, Playbook, Technique, Text
+from ..reading import techniques
+from ..reading.words import Icon
 from ..sitemap import part_at
 from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
 

@@ -17,9 +17,9 @@ from pydantic import AfterValidator, StringConstraints
 
 from .. import render, sitemap
 from ..errors import DataError
-from ..importer.blocks import HEADING, MAX_STRUCTURED
-from ..importer.words import slug, split_icon, unique
 from ..models import LIMITS, Model, Order, Playbook, Slug, Text, default_labels, plain_text
+from ..reading.blocks import HEADING, MAX_STRUCTURED
+from ..reading.words import slug, split_icon, unique
 from .base import Ids, Kind, Loaded
 
 if TYPE_CHECKING:

@@ -56,9 +56,9 @@ def page_of(session_id: str) -> str:
     return f"{SESSIONS_DIR}/{session_id}.md"
 
 
-def part_name(kind_key: str) -> str:
-    """What a session calls a whole part: its page's name (`casos-de-estudio`)."""
-    return PurePosixPath(_kind(kind_key).page).stem
+def part_name(page: str) -> str:
+    """What a session calls a whole part: its page's name (`casos-de-estudio.md` → `casos-de-estudio`)."""
+    return PurePosixPath(page).stem
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,9 @@ def _technique(row) -> Part:
     return Part(rendered, [(row.technique, row.group_title, row.situations)], shift=0)
 
 
-def _whole_page(playbook: Playbook, kind_key: str) -> Part:
-    renderer = _kind(kind_key).macros()[WHOLE_PAGES[kind_key]]
-    if kind_key != "optimization":
+def _whole_page(playbook: Playbook, kind: Kind) -> Part:
+    renderer = kind.macros()[WHOLE_PAGES[kind.key]]
+    if kind.key != "optimization":
         return Part(renderer, [])
     return Part(renderer, [(t, playbook.optimization.title, []) for t in playbook.optimization.techniques])
 
@@ -125,34 +125,18 @@ class _Row:
 
 
 def _technique_rows(playbook: Playbook) -> list[_Row]:
-    from . import KINDS
-
     situations = {t.id: t.situations for t in playbook.support_types}
     return [
         _Row(row.technique, group.filter_value, group.title, number, situations.get(group.filter_value, []))
-        for kind in KINDS
+        for kind in playbook.kinds
         for group in kind.technique_groups(playbook)
         for number, row in enumerate(group.rows, start=1)
     ]
 
 
-def _whole_pages(playbook: Playbook) -> dict[str, str]:
-    """Part name → kind key, for the whole parts this playbook has."""
-    from . import KINDS
-
-    present = {kind.key for kind in KINDS if kind.parts(playbook)}
-    return {part_name(key): key for key in WHOLE_PAGES if key in present}
-
-
-def _loaded(kind_key: str, ids: Ids) -> bool:
-    """Whether the kind's data was loaded; the summary's text is in playbook.yml, always loaded."""
-    return kind_key in ids.kinds or _kind(kind_key).data is None
-
-
-def _kind(key: str) -> Kind:
-    from . import KINDS
-
-    return next(kind for kind in KINDS if kind.key == key)
+def _whole_pages(playbook: Playbook) -> dict[str, Kind]:
+    """Part name → its kind, for the whole parts this playbook has."""
+    return {part_name(k.page): k for k in playbook.kinds if k.key in WHOLE_PAGES and k.parts(playbook)}
 
 
 HEADING = re.compile(r"^(#{1,5})(?=[ \t])", re.MULTILINE)
@@ -249,7 +233,7 @@ class Sessions(Kind):
         errors = self.claim_files(loaded, ids)
         known = {
             **dict.fromkeys(ids.of("free page")),
-            **dict.fromkeys(part_name(key) for key in WHOLE_PAGES if _loaded(key, ids)),
+            **dict.fromkeys(part_name(page) for key, page in ids.pages.items() if key in WHOLE_PAGES),
             **dict.fromkeys(ids.of("technique")),
             **dict.fromkeys(ids.of("support type")),
         }

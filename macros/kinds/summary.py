@@ -8,9 +8,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .. import render
-from ..importer.blocks import FIGURE
-from ..importer.words import Icon, fold, unbold
 from ..models import Model, Playbook, Text
+from ..reading.blocks import FIGURE
+from ..reading.words import Icon, fold, unbold
 from .base import Kind, SectionReader
 
 if TYPE_CHECKING:

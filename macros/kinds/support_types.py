@@ -9,10 +9,10 @@ from pydantic import Field
 
 from .. import render
 from ..errors import DataError
-from ..importer import techniques
-from ..importer.blocks import NUMBERED_TITLE, bold_label, take
-from ..importer.words import Icon, slug, unbold, unique
 from ..models import Model, Order, Playbook, Slug, Technique, Text, TextList
+from ..reading import techniques
+from ..reading.blocks import NUMBERED_TITLE, bold_label, take
+from ..reading.words import Icon, slug, unbold, unique
 from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from .blocks import NUMBERED, NUMBERED_TITLE, Token, bold_label, take
 from .words import fold, slug, unbold, unique
 
 if TYPE_CHECKING:
-    from .document import DocumentReader
+    from ..importer.document import DocumentReader
 
 
 def numbered_title(reader: DocumentReader, heading: Token, label_key: str) -> str:
