@@ -72,6 +72,10 @@ class Messages:
         """One line of `make import`'s report (importer.yml)."""
         return _read(self.language, "importer")[key].format(**params)
 
+    def import_words(self, group: str) -> Mapping[str, str]:
+        """One group of importer.yml's words (`fallback_ids`, `required_examples`…), by key."""
+        return _read(self.language, "importer")[group]
+
     def counted(self, count: int, noun: str) -> str:
         """`1 técnica`, `2 técnicas` (importer.yml's counts)."""
         singular, plural = _read(self.language, "importer")["counts"][noun]

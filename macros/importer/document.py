@@ -35,10 +35,6 @@ PREAMBLE = FOOTER = "(notes)"
 """The section named for blocks before the first `##` heading or in the footer: their free page is called
 by the language's "Notas" label."""
 UNMAPPED_FILE = "unmapped.yml"
-UNMAPPED_HEADER = (
-    "# Partes del documento que no llegaron al sitio (demasiado largas para una página libre).\n"
-    "# Llévelas a mano a data/ (o decida que no hacen falta) y después borre este archivo.\n"
-)
 READER_INPUTS = ("ctx", "name", "tokens", "last_line")
 """What a DocumentReader is given; everything else on it is what the section readers found."""
 
@@ -157,14 +153,13 @@ class DocumentReader:
         shouted = raw == raw.upper() and any(c.isalpha() for c in raw)
         return title_case(raw) if shouted else raw
 
-    @staticmethod
-    def numbered_titles(section: Section, label: str) -> list[Token]:
+    def numbered_titles(self, section: Section, label: str) -> list[Token]:
         """The section's `Label N: Title` headings whose label is the interface label `label` (`Técnica 1:`,
         `Caso 2:`): an `Objeción 1:` is not a technique."""
         found = []
         for token in section.tokens:
             match = NUMBERED_TITLE.match(unbold(token.text)) if token.kind == "heading" else None
-            if match and is_label(match.group("label"), label):
+            if match and is_label(match.group("label"), label, self.ctx.say.language):
                 found.append(token)
         return found
 
@@ -262,11 +257,10 @@ class DocumentReader:
         del tokens[start:]
         self._assign_footer(footer_lines)
 
-    @staticmethod
-    def _footer_key(label: str, value: str) -> str | None:
+    def _footer_key(self, label: str, value: str) -> str | None:
         """Which footer line `**label:** value` is: the version, the date or a figure, told by its label (or a
         date by its value); None for any other line, which stays in its section."""
-        key = next((key for key in FOOTER_KEYS if is_label(label, key)), None)
+        key = next((key for key in FOOTER_KEYS if is_label(label, key, self.ctx.say.language)), None)
         return key or ("last_updated" if ISO_DATE.match(value) else None)
 
     def _assign_footer(self, lines: list[Token]) -> None:
@@ -354,15 +348,15 @@ def import_markdown(text_or_bytes: str | bytes, source_name: str, say: Messages 
     result.unmapped = sorted(ctx.unmapped, key=lambda block: block["line"])
     result.document_labels = sorted(ctx.labels)
     result.data = data
-    result.lines = accounting.count(text, data, result.unmapped, default_labels().values())
+    result.lines = accounting.count(text, data, result.unmapped, default_labels(ctx.say.language).values())
     for line, number in result.lines.lost_lines:
         ctx.tell(number, "line_not_on_site", text=line.strip()[:80])
     in_order = sorted(ctx.warnings, key=lambda warning: warning[0])  # stable: a part's reasons, then its fate
     result.warnings = [f"{source_name}:{line}: {message}" for line, message in in_order]
-    result.files = {path: _file_text(path, value) for path, value in data.items()}
+    result.files = {path: _file_text(path, value, ctx.say) for path, value in data.items()}
     off_site = [block for block in result.unmapped if not block.get("page")]
     if off_site:
-        result.files[UNMAPPED_FILE] = dump.unmapped_file(UNMAPPED_HEADER, off_site)
+        result.files[UNMAPPED_FILE] = dump.unmapped_file(ctx.say.import_words("unmapped_header"), off_site)
     result.report += _summary(source_name, data, ctx, result)
     return result
 
@@ -377,7 +371,7 @@ def _read(reader: DocumentReader) -> dict[str, Any]:
     reader.read_sections(sections)
     for kind in KINDS:
         if kind.import_required and not any(r.name in reader.found for r in kind.readers):
-            what, example = kind.import_required
+            what, example = kind.import_required, ctx.say.import_words("required_examples")[kind.import_required]
             file = kind.data or "playbook.yml"
             ctx.tell(reader.last_line, "missing_kind", what=ctx.say.kind_name(what), example=example, file=file)
     for key, message in (("version", "no_version"), ("last_updated", "no_date"), ("closing_quote", "no_closing_quote")):
@@ -389,10 +383,10 @@ def _read(reader: DocumentReader) -> dict[str, Any]:
     return files
 
 
-def _file_text(path: str, value: dict[str, Any]) -> str:
+def _file_text(path: str, value: dict[str, Any], say: Messages) -> str:
     """A data file's text, laid out by the kind that owns it."""
     kind = next(k for k in KINDS if k.data and path.startswith(f"data/{k.data}"))
-    return kind.dump(value)
+    return kind.dump(value, say)
 
 
 def _summary(source: str, data: dict[str, Any], ctx: Context, result: ImportResult) -> list[str]:
@@ -401,7 +395,7 @@ def _summary(source: str, data: dict[str, Any], ctx: Context, result: ImportResu
     counts = [say.counted(n, noun) for kind in KINDS for n, noun in kind.import_counts(data)]
     lines = [f"{source}: " + ", ".join(counts)] if counts else []
     lines += [note if note.startswith(f"{source}:") else f"{source}: {note}" for note in ctx.notes]
-    changed = [key for key, text in ctx.labels.items() if text != default_labels()[key]]
+    changed = [key for key, text in ctx.labels.items() if text != default_labels(say.language)[key]]
     if changed:
         lines.append(f"{source}: " + say.imports("labels_taken", count=len(changed), keys=", ".join(changed)))
     for page in data_pages(data):

@@ -132,8 +132,9 @@ class Kind:
     """For a folder of one file per item: what its ids name ("support type"), in the cross-checks."""
     readers: tuple[SectionReader, ...] = ()
     """How the importer recognises and reads its sections of a Markdown playbook."""
-    import_required: tuple[str, str] | None = None
-    """(importer.yml kinds key, example) for the import's warning when a document has no section of this kind."""
+    import_required: str | None = None
+    """For the import's warning when a document has no section of this kind: its key in importer.yml's
+    `kinds` (what it is) and `required_examples` (the heading a document gives it)."""
 
     @property
     def is_folder(self) -> bool:
@@ -233,8 +234,8 @@ class Kind:
             return {f"data/{self.data}": reader.results[self.key]}
         return {}
 
-    def dump(self, value: dict[str, Any]) -> str:
-        """One of its data files as the importer writes it."""
+    def dump(self, value: dict[str, Any], say: Messages) -> str:
+        """One of its data files as the importer writes it (its comments in `say`'s language)."""
         depth = self.data.count("/") + 1
         return dump.data_file(value, "../" * depth + f"schemas/{self.schema_name}")
 

@@ -65,7 +65,7 @@ class CaseStudiesKind(Kind):
     model = CaseStudies
     page = "casos-de-estudio.md"
     per_page = 25
-    import_required = ("case_studies", "## 📚 CASOS DE ESTUDIO")
+    import_required = "case_studies"
 
     def title(self, playbook: Playbook) -> str:
         return playbook.case_studies.title
@@ -129,8 +129,8 @@ def _case(
         part = None
         if found and not found[1]:  # a label alone on its line: a list part, when its items follow
             candidates = (name for name, block in LIST_PARTS.items() if kind == block and lists[name] is None)
-            part = next((name for name in candidates if techniques.is_label(found[0], name)), None)
-        if found and found[1] and result is None and techniques.is_label(found[0], "result"):
+            part = next((name for name in candidates if techniques.is_label(found[0], name, ctx.say.language)), None)
+        if found and found[1] and result is None and techniques.is_label(found[0], "result", ctx.say.language):
             result = found[1]
             ctx.label("result", found[0])
             i += 1
@@ -142,12 +142,9 @@ def _case(
             ctx.keep(token, section)
             i += 1
     situation, strategy = lists["situation"], lists["strategy"]
-    labels = default_labels()
-    for name, value, example in (
-        ("situation", situation, f"**{labels['situation']}:** seguido de líneas `- `"),
-        ("strategy", strategy, f"**{labels['strategy']}:** seguido de pasos `1. `"),
-        ("result", result, f"**{labels['result']}:** texto"),
-    ):
+    labels, examples = default_labels(ctx.say.language), ctx.say.import_words("case_examples")
+    for name, value in (("situation", situation), ("strategy", strategy), ("result", result)):
+        example = examples[name].format(label=labels[name])
         if value is None:
             ctx.warn(heading.line, "case_missing", title=title, part=labels[name].lower(), example=example)
     type_id = _support_type_of(title, situation or [], reader.support_types)
@@ -157,7 +154,7 @@ def _case(
         return None
     parts = ARROW.split(title, maxsplit=1)
     return {
-        "id": unique(slug(parts[-1]), case_ids, "caso"),
+        "id": unique(slug(parts[-1]), case_ids, ctx.say.import_words("fallback_ids")["case"]),
         "title": title,
         "support_type": type_id,
         "situation": situation,

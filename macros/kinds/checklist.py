@@ -63,7 +63,7 @@ class ChecklistKind(Kind):
     model = Checklist
     page = "checklist.md"
     per_page = 25
-    import_required = ("checklist", "## ✅ CHECKLIST …")
+    import_required = "checklist"
 
     def title(self, playbook: Playbook) -> str:
         return playbook.checklist.title
@@ -100,6 +100,7 @@ def _read(section: Section, reader: DocumentReader) -> None:
     """The checklist: `### **Phase:**` headings, each followed by `- [ ] item`s."""
     title = reader.display_title(section.title)
     phases: list[dict[str, Any]] = []
+    fallback = reader.ctx.say.import_words("fallback_ids")
     phase_ids: set[str] = set()
     tokens, i = section.tokens, 0
     while i < len(tokens):
@@ -112,9 +113,11 @@ def _read(section: Section, reader: DocumentReader) -> None:
             phases.append(
                 {
                     # The phase's first word (`Pre-Implementación` → pre): ids key readers' saved ticks.
-                    "id": unique(words[0], phase_ids, "fase"),
+                    "id": unique(words[0], phase_ids, fallback["phase"]),
                     "title": phase_title,
-                    "items": [{"id": unique(item_id(t.text), item_ids, "item"), "text": t.text} for t in items],
+                    "items": [
+                        {"id": unique(item_id(t.text), item_ids, fallback["item"]), "text": t.text} for t in items
+                    ],
                 }
             )
             i = after

@@ -22,6 +22,7 @@ from .summary import Principle, Summary
 
 if TYPE_CHECKING:
     from ..importer.document import DocumentReader, Section
+    from ..messages import Messages
     from ..site import Site
 
 FRAMEWORK_ANCHOR = "framework-soporte"
@@ -66,19 +67,6 @@ class PlaybookInfo(Model):
     labels: Labels = Labels()
 
 
-# What the importer writes into data/playbook.yml for its author (in the playbook's language).
-COMMENTS = {
-    "id": "# Id estable del playbook: guarda el progreso de cada lector en su navegador. No lo cambie.",
-    "labels": "# Textos de la interfaz cambiados respecto de macros/locales/es/labels.yml: solo los distintos.",
-}
-NO_LABELS = (
-    "\n# Los textos de la interfaz (botones, títulos como «Proceso») vienen de macros/locales/es/labels.yml.\n"
-    "# Para cambiar uno, escríbalo aquí bajo `labels:`, por ejemplo:\n"
-    "# labels:\n"
-    "#   home: Portada\n"
-)
-
-
 def home_header(site: Site, here: str) -> str:
     """Title and subtitle of the playbook, and where to start: the decision guide for a rep on a call, the
     checklist and the handout for a trainer."""
@@ -121,7 +109,7 @@ class Home(Kind):
     data = "playbook.yml"
     model = PlaybookInfo
     page = HOME
-    import_required = ("framework", "## 🎯 FRAMEWORK …` con la tabla `| Tipo | … |")
+    import_required = "framework"
 
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.home
@@ -135,15 +123,18 @@ class Home(Kind):
 
     def import_files(self, reader: DocumentReader, files: dict[str, Any]) -> dict[str, Any]:
         info = {name: reader.info[name] for name in PlaybookInfo.model_fields if name in reader.info}
-        defaults = default_labels()
+        defaults = default_labels(reader.ctx.say.language)
         labels = {key: text for key, text in reader.ctx.labels.items() if text != defaults[key]}
         if labels:
             info["labels"] = {key: labels[key] for key in defaults if key in labels}
         return {f"data/{self.data}": info}
 
-    def dump(self, value: dict[str, Any]) -> str:
-        end = "" if "labels" in value else NO_LABELS
-        return dump.data_file(value, f"../schemas/{self.schema_name}", COMMENTS, end)
+    def dump(self, value: dict[str, Any], say: Messages) -> str:
+        """data/playbook.yml with comments for its author, in the playbook's language."""
+        written = say.import_words("playbook_comments")
+        comments = {key: written[key].format(language=say.language) for key in ("id", "labels")}
+        end = "" if "labels" in value else written["no_labels"].format(language=say.language)
+        return dump.data_file(value, f"../schemas/{self.schema_name}", comments, end)
 
 
 def _detect_framework(section: Section, reader: DocumentReader) -> bool:

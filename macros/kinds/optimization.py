@@ -44,7 +44,7 @@ class OptimizationKind(Kind):
     model = Optimization
     page = "optimizacion.md"
     per_page = 20
-    import_required = ("optimization", "## 🎨 TÉCNICAS DE OPTIMIZACIÓN …")
+    import_required = "optimization"
 
     def title(self, playbook: Playbook) -> str:
         return playbook.optimization.title

@@ -217,7 +217,8 @@ class Pages(Kind):
         taken: set[str] = set()
         pages = []
         for order, (section, blocks) in enumerate(sections.items(), start=1):
-            title = default_labels()["notes"] if section.startswith("(") else reader.display_title(section)
+            notes = default_labels(reader.ctx.say.language)["notes"]
+            title = notes if section.startswith("(") else reader.display_title(section)
             heading = HEADING.match(blocks[0]["text"]) if len(blocks[0]["text"]) <= MAX_STRUCTURED else None
             own_heading = None
             if heading and split_icon(heading.group(2))[1] == section:  # the section's own heading: its title
@@ -233,7 +234,7 @@ class Pages(Kind):
                 if size > MAX_MARKDOWN:
                     break  # the rest stays in unmapped.yml
                 placed.append(block)
-            page_id = unique(slug(title), taken, "pagina")
+            page_id = unique(slug(title), taken, reader.ctx.say.import_words("fallback_ids")["page"])
             for block in [*placed, *([own_heading] if own_heading else [])]:
                 block["page"] = page_id
             reader.section_pages.setdefault(slug(section), page_of(page_id))

@@ -104,7 +104,7 @@ def summary_page(site: Site, here: str) -> str:
 class SummaryKind(Kind):
     key = "summary"
     page = "resumen.md"
-    import_required = ("summary", "## 🎯 RESUMEN EJECUTIVO")
+    import_required = "summary"
 
     def present(self, playbook: Playbook) -> bool:
         return playbook.info.summary is not None

@@ -204,7 +204,7 @@ def _read(section: Section, reader: DocumentReader) -> None:
         return
     reader.used_rows.add(row)
     names = reader.type_names
-    type_id = unique(slug(names[row]), reader.type_ids, "tipo")
+    type_id = unique(slug(names[row]), reader.type_ids, reader.ctx.say.import_words("fallback_ids")["type"])
     support_type = _support_type(section, reader, reader.rows[row][1], len(reader.support_types) + 1, type_id)
     if support_type:
         reader.support_types.append(support_type)
@@ -222,11 +222,16 @@ def _support_type(
     while i < len(tokens):
         token = tokens[i]
         label = bold_label(token)
-        if label and label[1] and techniques.is_label(label[0], "synonyms"):  # **También se dice:** a, b
+        # **También se dice:** a, b
+        if label and label[1] and techniques.is_label(label[0], "synonyms", ctx.say.language):
             synonyms = techniques.comma_list(label[1])
             ctx.label("synonyms", label[0])
             i += 1
-        elif token.kind == "heading" and token.level == 3 and techniques.is_label(unbold(token.text), "when_to_use"):
+        elif (
+            token.kind == "heading"
+            and token.level == 3
+            and techniques.is_label(unbold(token.text), "when_to_use", ctx.say.language)
+        ):
             bullets, i = take(tokens, i + 1, "bullet")  # ### **Cuándo usarlo:** then `- ` situations
             situations = [b.text for b in bullets]
             ctx.label("when_to_use", unbold(token.text))

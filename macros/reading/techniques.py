@@ -32,12 +32,13 @@ def read(
     i = 0
     while i < len(body):
         token, found = body[i], bold_label(body[i])
-        if found and is_label(found[0], "synonyms") and found[1]:  # **También se dice:** queja, reclamo
+        # **También se dice:** queja, reclamo
+        if found and is_label(found[0], "synonyms", ctx.say.language) and found[1]:
             synonyms = comma_list(found[1])
             ctx.label("synonyms", found[0])
             i += 1
             continue
-        if found and is_label(found[0], "when_to_use") and not found[1] and i + 1 < len(body):
+        if found and is_label(found[0], "when_to_use", ctx.say.language) and not found[1] and i + 1 < len(body):
             bullets, after = take(body, i + 1, "bullet")  # **Cuándo usarlo:** then `- ` situations
             if bullets:
                 situations = [b.text for b in bullets]
@@ -78,7 +79,7 @@ def read(
     if missing or script is False:
         return None  # warned: the caller's attempt() puts the block on a free page
     technique = {
-        "id": unique(slug(title), reader.technique_ids, "tecnica"),
+        "id": unique(slug(title), reader.technique_ids, reader.ctx.say.import_words("fallback_ids")["technique"]),
         "title": title,
         **({"situations": situations} if situations else {}),
         **({"synonyms": synonyms} if synonyms else {}),
@@ -90,10 +91,10 @@ def read(
     return technique
 
 
-def is_label(text: str, key: str) -> bool:
-    """Whether a document's label is the interface label `key` ("Cuándo usarlo", in any case and accents,
-    singular or plural, with or without its colon)."""
-    said, known = fold(text).rstrip(": "), fold(default_labels()[key])
+def is_label(text: str, key: str, language: str) -> bool:
+    """Whether a document's label is the interface label `key` in its language ("Cuándo usarlo", in any case
+    and accents, singular or plural, with or without its colon)."""
+    said, known = fold(text).rstrip(": "), fold(default_labels(language)[key])
     return said in (known, f"{known}s", known.removesuffix("s"))
 
 
