@@ -181,7 +181,7 @@ def test_files_the_loader_refuses_are_never_installed(imported, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(imported, out)
     before = sorted(p.name for p in tmp_path.iterdir())
-    problems, written = write_import(broken, out)
+    problems, written = write_import(broken, out, "es")
     assert len(problems) == 1 and "data/checklist.yml:" in problems[0] and "`Pre` no es un id válido" in problems[0]
     assert written is None and files_of(out) == files_of(imported)
     assert sorted(p.name for p in tmp_path.iterdir()) == before, "no scratch folder is left behind"

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print(say.imports("nothing_written", count=len(result.errors)), file=sys.stderr)
         return 1
     try:
-        problems, written = write_import(result, args.out)
+        problems, written = write_import(result, args.out, say.language)
     except Refused as refused:
         print(refused.said.spoken(say), file=sys.stderr)
         return 1

@@ -24,8 +24,9 @@ class Refused(Exception):
         self.said = Said(key, params)
 
 
-def write_import(result: ImportResult, out_dir: Path) -> tuple[list[str], Path | None]:
-    """Validate the files, then write them where nothing is lost; (the loader's problems, the folder written)."""
+def write_import(result: ImportResult, out_dir: Path, language: str) -> tuple[list[str], Path | None]:
+    """Validate the files (their problems said in `language`), then write them where nothing is lost; (the
+    loader's problems, the folder written)."""
     dest = destination(Path(out_dir))
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +39,7 @@ def write_import(result: ImportResult, out_dir: Path) -> tuple[list[str], Path |
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         try:
-            load_playbook(stage / "data")
+            load_playbook(stage / "data", language)
         except DataErrors as exc:
             return [str(error) for error in exc.errors], None
         if dest.is_dir():  # an empty folder: fill it (renames on one file system)
