@@ -236,18 +236,16 @@ def _support_type(
             situations = [b.text for b in bullets]
             ctx.label("when_to_use", unbold(token.text))
         elif token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
-            body_end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
-            body = tokens[i + 1 : body_end]
-            technique = reader.attempt(
-                tokens[i:body_end],
+            technique, i = techniques.numbered_block(
+                reader,
+                tokens,
+                i,
                 title,
                 "technique",
-                unbold(token.text),
-                lambda: techniques.read(reader, token, body, title, with_key_elements=True),  # noqa: B023
+                lambda heading, body: techniques.read(reader, heading, body, title, with_key_elements=True),
             )
             if technique:
                 found.append(technique)
-            i = body_end
         elif token.kind == "heading" and token.level == 3:
             bullets, after = take(tokens, i + 1, "bullet")
             if bullets and characteristics is None:

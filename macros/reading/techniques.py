@@ -154,18 +154,22 @@ def numbered_blocks(reader: DocumentReader, section, title: str, what: str, read
     while i < len(tokens):
         token = tokens[i]
         if token.kind == "heading" and NUMBERED_TITLE.match(unbold(token.text)):
-            end = next((j for j in range(i + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
-            body = tokens[i + 1 : end]
-            item = reader.attempt(
-                tokens[i:end], title, what, unbold(token.text), lambda token=token, body=body: read_one(token, body)
-            )
+            item, i = numbered_block(reader, tokens, i, title, what, read_one)
             if item:
                 found.append(item)
-            i = end
         else:
             reader.ctx.keep(token, title)
             i += 1
     return found
+
+
+def numbered_block(reader: DocumentReader, tokens: list[Token], at: int, title: str, what: str, read_one):
+    """The `Label N: Title` heading at `at` and the blocks up to the next heading, read as a `what` (None when
+    it cannot be: it then goes to the free page of section `title`), and where the next part starts."""
+    heading = tokens[at]
+    end = next((j for j in range(at + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
+    body = tokens[at + 1 : end]
+    return reader.attempt(tokens[at:end], title, what, unbold(heading.text), lambda: read_one(heading, body)), end
 
 
 def opens_techniques(tokens: list[Token], at: int) -> bool:
