@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from helpers import ROOT, build, built_copy, check, edit_line
 from macros.messages import Messages
-from macros.models import LOCALES
+from macros.models import LOCALES, default_labels
 
 ENGLISH = ROOT / "tests" / "fixtures" / "english"
 CATALOGUES = ["labels", "messages", "words", "importer", "fields"]
@@ -125,3 +126,11 @@ def test_a_language_with_no_catalogue_stops_the_build_with_one_line(project, tmp
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "theme.language: fr — no hay textos de la interfaz en ese idioma" in result.stderr
     assert "use uno de estos: en, es" in result.stderr
+
+
+def test_heading_links_are_titled_in_the_sites_language(site, english_site):
+    """The ¶ beside each heading: its tooltip (and what a screen reader says) is the site's language."""
+    for built, language, page in ((site, "es", "tipos/reactivo"), (english_site, "en", "tipos/reactive")):
+        soup = BeautifulSoup((built / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        titles = {link["title"] for link in soup.select("article a.headerlink")}
+        assert titles == {default_labels(language)["permanent_link"]}, language
