@@ -17,14 +17,20 @@ from .settings import settings_of
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; the exit code is 0 when the data is valid."""
+    project = settings_of(Path.cwd())
+    try:
+        say = Messages(project.language)
+    except MissingCatalogue as exc:
+        print(exc, file=sys.stderr)
+        return 1
     parser = argparse.ArgumentParser(prog="python -m macros")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="validate data/ and print one line per problem")
-    check.add_argument("data_dir", nargs="?", type=Path, help="default: the project's (mkdocs.yml)")
-    commands.add_parser("schema", help="write the JSON Schemas for editors and the guide's table of messages")
+    check = commands.add_parser("check", help=say.line("cli_check"))
+    check.add_argument("data_dir", nargs="?", type=Path, help=say.line("cli_data_dir"))
+    commands.add_parser("schema", help=say.line("cli_schema"))
     # The importer defines its own arguments (and -h); it is imported only when asked for (ftfy takes a
     # good part of a second to load, which `check` should not pay).
-    commands.add_parser("import", add_help=False, help="turn a Markdown playbook into data files: import SRC OUT")
+    commands.add_parser("import", add_help=False, help=say.line("cli_import"))
     args, rest = parser.parse_known_args(argv)
 
     if args.command == "import":
@@ -39,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {path.relative_to(Path.cwd())}")
         return 0
 
-    settings = settings_of(Path.cwd() if args.data_dir is None else args.data_dir.resolve().parent)
+    settings = project if args.data_dir is None else settings_of(args.data_dir.resolve().parent)
     data_dir = Path(settings.data_dir) if args.data_dir is None else args.data_dir
     try:
         say = Messages(settings.language)
