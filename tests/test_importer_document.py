@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import markdown
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
 from macros.importer.document import Context, DocumentReader, import_markdown
 from macros.reading.blocks import tokenize
@@ -135,3 +138,32 @@ def test_a_part_that_cannot_be_read_is_kept_whole_and_only_once():
     lines = [block["line"] for block in result.unmapped]
     assert len(lines) == len(set(lines)), "no block is kept twice"
     assert any("no tiene script" in warning for warning in result.warnings)
+
+
+def test_a_free_page_is_written_as_a_yaml_block_an_author_can_edit():
+    """Trailing spaces and tabs made YAML write a whole page as one quoted line of `\\n`s (5,375 characters in
+    a real document): the page is a `markdown: |` block, line for line, with every word kept."""
+    script = "```\nGuion con espacios al final   \n\tsangrado con un tab\n```\n"
+    text = HEAD + "## 📝 NOTAS DEL EQUIPO\n\nTexto\n\n" + script
+    result = import_markdown(text, "doc.md")
+    (written,) = [text for path, text in result.files.items() if path.startswith("data/pages/")]
+    assert "markdown: |\n" in written and "\\n" not in written
+    assert "\n  Guion con espacios al final\n      sangrado con un tab\n" in written
+
+
+def test_a_nested_list_stays_nested_on_its_free_page():
+    """Lists nested by two spaces (as many editors write them) were flattened; Python-Markdown, which builds
+    the site, nests by four: each level is written four spaces in."""
+    text = (
+        HEAD
+        + "## 📝 NOTAS DEL EQUIPO\n\n- Antes de llamar\n  - Revisar el historial\n    - Últimos pedidos\n- Después\n"
+    )
+    result = import_markdown(text, "doc.md")
+    (written,) = [text for path, text in result.files.items() if path.startswith("data/pages/")]
+    html = markdown.markdown(yaml.safe_load(written)["markdown"])
+    outer = BeautifulSoup(html, "html.parser").find("ul")
+    assert [li.find(string=True).strip() for li in outer.find_all("li", recursive=False)] == [
+        "Antes de llamar",
+        "Después",
+    ]
+    assert outer.select_one("li > ul > li > ul > li").get_text(strip=True) == "Últimos pedidos"

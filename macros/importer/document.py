@@ -35,6 +35,7 @@ PREAMBLE = FOOTER = "(notes)"
 """The section named for blocks before the first `##` heading or in the footer: their free page is called
 by the language's "Notas" label."""
 UNMAPPED_FILE = "unmapped.yml"
+LIST_ITEMS = {"bullet", "numbered", "check"}
 READER_INPUTS = ("ctx", "name", "tokens", "last_line")
 """What a DocumentReader is given; everything else on it is what the section readers found."""
 
@@ -88,7 +89,9 @@ class Context:
         """A block no kind read: it goes to the free page of its section, as it is written."""
         if token.kind == "rule":  # a horizontal rule is layout, not content
             return
-        text = "\n".join(token.raw).strip()
+        text = "\n".join(token.raw)
+        # A list item keeps its indentation (a nested list stays nested); anything else starts its line.
+        text = text.strip("\n").rstrip() if token.kind in LIST_ITEMS else text.strip()
         self.unmapped.append({"line": token.line, "section": section, "text": text, "kind": token.kind})
 
     def label(self, key: str, value: str) -> None:

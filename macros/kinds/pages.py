@@ -114,7 +114,8 @@ def _text_as_data(text: str) -> str:
     return SCRIPT_LINK.sub("](#)", escaped)
 
 
-JOINED = {"table", "bullet", "numbered", "check", "para"}
+LIST_KINDS = {"bullet", "numbered", "check"}
+JOINED = {"table", *LIST_KINDS, "para"}
 """Blocks that stay on consecutive lines when they were so in the source: a table's rows, a list's items,
 a paragraph's lines. Anything else (a code block, a heading) stands apart, as Python-Markdown needs."""
 
@@ -122,21 +123,46 @@ a paragraph's lines. Anything else (a code block, a heading) stands apart, as Py
 def markdown_of(blocks: list[dict]) -> str:
     """Kept blocks as one page of Markdown: blocks of one kind that were next to each other in the source
     stay together (JOINED), others are separated by a blank line; the headings move up so that the
-    highest is a section of the page (`##`: the page's title is its `#`)."""
+    highest is a section of the page (`##`: the page's title is its `#`); a nested list stays nested, each
+    level four spaces in (Python-Markdown's step; sources often nest by two). Lines lose their trailing
+    spaces and tabs become spaces (`editable`): YAML would otherwise write the page as one quoted line."""
     levels = [len(m.group(1)) for b in blocks if (m := HEADING_MARK.match(b["text"]))]
     shift = min(levels) - 2 if levels else 0
     parts: list[str] = []
-    end, kind = None, None
+    end, kind, indents = None, None, []
     for block in blocks:
-        text = block["text"]
+        text = block["text"].expandtabs(4)
         if shift and (m := HEADING_MARK.match(text)):
             text = "#" * (len(m.group(1)) - shift) + text[len(m.group(1)) :]
+        listed = block.get("kind") in LIST_KINDS
         if parts:
-            together = block["line"] == end and block.get("kind") == kind and kind in JOINED
+            # a nested list: an item indented under the one before, or the outer list going on after it
+            nested = kind in LIST_KINDS and listed and (text[:1].isspace() or len(indents) > 1)
+            together = block["line"] == end and (block.get("kind") == kind and kind in JOINED or nested)
             parts.append("\n" if together else "\n\n")
+            indents = indents if together and listed else []
+        if listed:
+            text = _nested(text, indents)
         parts.append(text)
         end, kind = block["line"] + text.count("\n") + 1, block.get("kind")
-    return "".join(parts) + "\n"
+    return editable("".join(parts)) + "\n"
+
+
+def _nested(item: str, indents: list[int]) -> str:
+    """A list item at its nesting level, four spaces a level; `indents` holds the source's indentation of
+    each open level (updated)."""
+    width = len(item) - len(item.lstrip(" "))
+    while indents and indents[-1] > width:
+        indents.pop()
+    if not indents or indents[-1] < width:
+        indents.append(width)
+    return "    " * (len(indents) - 1) + item.lstrip(" ")
+
+
+def editable(markdown: str) -> str:
+    """Markdown that YAML writes as a block an author can edit: no trailing spaces (a hard line break in
+    Markdown, which YAML refuses in a block) and tabs as four spaces (Markdown's own tab width)."""
+    return "\n".join(line.rstrip().expandtabs(4) for line in markdown.split("\n"))
 
 
 def link_sections(markdown: str, here: str, section_pages: dict[str, str]) -> str:
