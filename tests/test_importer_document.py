@@ -167,3 +167,34 @@ def test_a_nested_list_stays_nested_on_its_free_page():
         "Después",
     ]
     assert outer.select_one("li > ul > li > ul > li").get_text(strip=True) == "Últimos pedidos"
+
+
+FRONT = '---\ntitulo: Guía de Atención al Cliente\nversión: "2.1"\nfecha: 2025-03-04\nautor: Equipo CX\n---\n\n'
+
+
+def test_front_matter_gives_the_title_version_and_date_and_never_shows_as_a_page():
+    """Spanish keys, any case or accents; a key the playbook has no field for stays, on a free page."""
+    result = import_markdown(FRONT + "## Saludo\n\nHola, gracias por llamar.\n", "guia.md")
+    info = yaml.safe_load(result.files["data/playbook.yml"])
+    assert (info["title"], info["version"], info["last_updated"]) == (
+        "Guía de Atención al Cliente",
+        "2.1",
+        date(2025, 3, 4),
+    )
+    pages = " ".join(text for path, text in result.files.items() if path.startswith("data/pages/"))
+    assert "titulo" not in pages and "2025-03-04" not in pages and "---" not in pages
+    assert "autor: Equipo CX" in pages
+    assert (result.lines.lost, result.lines.data + result.lines.pages) == (0, result.lines.total)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Título\n\nTexto\n\n---\ntitulo: no es front matter\n---\n",  # a rule further down
+        "---\ntitulo: [sin cerrar\n---\n\n# Título\n",  # not YAML
+    ],
+)
+def test_what_is_not_front_matter_is_read_as_the_document_it_is(text):
+    result = import_markdown(text, "doc.md")
+    assert "no es front matter" not in result.files["data/playbook.yml"]
+    assert result.lines.lost == 0

@@ -37,8 +37,15 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-def count(text: str, data: dict[str, Any], blocks: list[dict[str, Any]], labels: Iterable[str]) -> Lines:
-    """The line accounting of one import: `blocks` are the kept blocks, those on a page marked `page`."""
+def count(
+    text: str,
+    data: dict[str, Any],
+    blocks: list[dict[str, Any]],
+    labels: Iterable[str],
+    in_data: set[int] = frozenset(),
+) -> Lines:
+    """The line accounting of one import: `blocks` are the kept blocks, those on a page marked `page`;
+    `in_data`, lines read into the data outright (the front matter's)."""
     on_page: set[int] = set()
     off_site: set[int] = set()
     for block in blocks:
@@ -52,7 +59,7 @@ def count(text: str, data: dict[str, Any], blocks: list[dict[str, Any]], labels:
         lines.total += 1
         if number in on_page:
             lines.pages += 1
-        elif number not in off_site and corpus.holds(line):
+        elif number in in_data or (number not in off_site and corpus.holds(line)):
             lines.data += 1
         else:
             lines.lost += 1

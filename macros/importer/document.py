@@ -24,6 +24,7 @@ from ..reading.techniques import is_label
 from ..reading.words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold
 from . import accounting
 from .accounting import Lines
+from .front_matter import read_front_matter
 from .source import decode_source
 
 DEFAULT_ICON = "📘"
@@ -36,7 +37,7 @@ PREAMBLE = FOOTER = "(notes)"
 by the language's "Notas" label."""
 UNMAPPED_FILE = "unmapped.yml"
 LIST_ITEMS = {"bullet", "numbered", "check"}
-READER_INPUTS = ("ctx", "name", "tokens", "last_line")
+READER_INPUTS = ("ctx", "name", "tokens", "last_line", "front")
 """What a DocumentReader is given; everything else on it is what the section readers found."""
 
 
@@ -125,6 +126,8 @@ class DocumentReader:
         self.tokens = tokens
         self.last_line = last_line
         """Where a missing part is reported: the end of the document (a truncated file lacks its end)."""
+        self.front: dict[str, str] = {}
+        """What the document's front matter says of the playbook (title, subtitle, version, last_updated)."""
         self.info: dict[str, Any] = {}
         """Fields of data/playbook.yml, filled by the skeleton and by the kinds that live in that file."""
         self.found: set[str] = set()
@@ -222,6 +225,8 @@ class DocumentReader:
             else:
                 self.ctx.keep(token, PREAMBLE)
         line = heading.line if heading else next((t.line for t in self.tokens), 1)
+        title = title or self.front.get("title", "")
+        subtitle = subtitle or self.front.get("subtitle")
         if not title:
             title = title_case(" ".join(self.name.replace("_", " ").replace("-", " ").split()).upper()) or "Playbook"
             self.ctx.tell(line, "no_title", title=title)
@@ -343,15 +348,19 @@ def import_markdown(text_or_bytes: str | bytes, source_name: str, say: Messages 
         return result
     result.report += [f"{source_name}: {note.spoken(say)}" for note in notes]
     tokenizer_warnings: list = []
-    tokens = tokenize(text, tokenizer_warnings)
+    body, front = read_front_matter(text, say.import_words("front_matter"))
+    tokens = tokenize(body, tokenizer_warnings)
     for line, said in tokenizer_warnings:
         ctx.tell(line, said.key, **said.params)
     name = PurePath(source_name).stem
-    data = _read(DocumentReader(ctx, tokens, max(1, len(text.rstrip("\n").split("\n"))), name))
+    reader = DocumentReader(ctx, tokens, max(1, len(text.rstrip("\n").split("\n"))), name)
+    reader.front = front.fields
+    data = _read(reader)
     result.unmapped = sorted(ctx.unmapped, key=lambda block: block["line"])
     result.document_labels = sorted(ctx.labels)
     result.data = data
-    result.lines = accounting.count(text, data, result.unmapped, default_labels(ctx.say.language).values())
+    labels = default_labels(ctx.say.language).values()
+    result.lines = accounting.count(text, data, result.unmapped, labels, in_data=front.lines)
     for line, number in result.lines.lost_lines:
         ctx.tell(number, "line_not_on_site", text=line.strip()[:80])
     in_order = sorted(ctx.warnings, key=lambda warning: warning[0])  # stable: a part's reasons, then its fate
@@ -371,6 +380,11 @@ def _read(reader: DocumentReader) -> dict[str, Any]:
     reader.preamble(preamble)
     if sections:
         reader.split_footer(sections[-1])
+    reader.info.setdefault("version", reader.front.get("version"))
+    if "last_updated" in reader.front:  # an ISO date (front_matter.py reads no other)
+        reader.info.setdefault("last_updated", date.fromisoformat(reader.front["last_updated"]))
+    if reader.info["version"] is None:
+        del reader.info["version"]
     reader.read_sections(sections)
     for kind in KINDS:
         if kind.import_required and not any(r.name in reader.found for r in kind.readers):
