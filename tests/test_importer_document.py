@@ -198,3 +198,22 @@ def test_what_is_not_front_matter_is_read_as_the_document_it_is(text):
     result = import_markdown(text, "doc.md")
     assert "no es front matter" not in result.files["data/playbook.yml"]
     assert result.lines.lost == 0
+
+
+@pytest.mark.parametrize(
+    "heading, title",
+    [
+        ("## **Saludo inicial**", "Saludo inicial"),
+        ("## 📞 *Cierre de la llamada*", "📞 Cierre de la llamada"),
+        ("## __Notas__ del `turno`", "Notas del turno"),
+        ("## [Guía rápida](https://example.com)", "Guía rápida"),
+        ("## CIERRE DE LA LLAMADA", "Cierre de la Llamada"),  # shouted: title-cased, as the seed's index spells them
+        ("## Cierre de la llamada con el cliente VIP", "Cierre de la llamada con el cliente VIP"),  # as written
+    ],
+)
+def test_a_section_title_shows_no_markdown_marks(heading, title):
+    """In the menu, the page's title and the buttons, a title reads as words: `**…**` stayed in them."""
+    result = import_markdown(HEAD + f"{heading}\n\nTexto de la sección.\n", "doc.md")
+    (written,) = [text for path, text in result.files.items() if path.startswith("data/pages/")]
+    assert yaml.safe_load(written)["title"] == title
+    assert result.lines.lost == 0

@@ -21,7 +21,7 @@ from ..models import default_labels
 from ..reading import dump
 from ..reading.blocks import FIGURE, MAX_STRUCTURED, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
 from ..reading.techniques import is_label
-from ..reading.words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold
+from ..reading.words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold, without_markup
 from . import accounting
 from .accounting import Lines
 from .front_matter import read_front_matter
@@ -153,9 +153,11 @@ class DocumentReader:
     # -- helpers for the kinds' readers
 
     def display_title(self, raw: str) -> str:
-        """A `##` heading as a title: the index's spelling if listed there, else shouted words title-cased."""
+        """A `##` heading as a title: the index's spelling if listed there, else its words without Markdown's
+        marks, title-cased when shouted (all capitals), else as written."""
         if fold(raw) in self.index_titles:
             return self.index_titles[fold(raw)]
+        raw = without_markup(raw)
         shouted = raw == raw.upper() and any(c.isalpha() for c in raw)
         return title_case(raw) if shouted else raw
 

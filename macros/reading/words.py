@@ -60,6 +60,19 @@ def split_icon(text: str) -> tuple[str, str]:
     return (first, rest.strip()) if is_icon else ("", text.strip())
 
 
+EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])|`([^`]+)`")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def without_markup(text: str) -> str:
+    """A heading's words as a title shows them: `**Saludo** *inicial*` → `Saludo inicial` (emphasis, code
+    spans and links reduced to their text)."""
+    text = LINK.sub(r"\1", text)
+    for _ in range(3):  # nested emphasis: ***x***, **_x_**
+        text = EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or m.group(5), text)
+    return text
+
+
 def unbold(text: str) -> str:
     """`**Características:**` → `Características` (emphasis and the trailing colon removed)."""
     text = text.strip()
