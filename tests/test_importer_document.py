@@ -217,3 +217,19 @@ def test_a_section_title_shows_no_markdown_marks(heading, title):
     (written,) = [text for path, text in result.files.items() if path.startswith("data/pages/")]
     assert yaml.safe_load(written)["title"] == title
     assert result.lines.lost == 0
+
+
+def test_objections_written_as_the_customers_words_with_a_quoted_answer_become_objections():
+    """`### "Es muy caro"` then the answer as a `> …` quote, with no label: the commonest way sales guides
+    write them; they went to a free page."""
+    section = (
+        '## Manejo de objeciones\n\n### "Es muy caro"\n\n> Entiendo. ¿Con qué lo está comparando?\n'
+        "> El ahorro en [X] meses lo compensa.\n\n### «No tengo tiempo ahora»\n\n> ¿Le viene bien el [día]?\n"
+    )
+    result = import_markdown(HEAD + section, "ventas.md")
+    objections = yaml.safe_load(result.files["data/objections.yml"])["objections"]
+    assert [o["title"] for o in objections] == ['"Es muy caro"', "«No tengo tiempo ahora»"]
+    assert objections[0]["answers"] == [
+        {"label": "Respuesta", "text": "Entiendo. ¿Con qué lo está comparando?\nEl ahorro en [X] meses lo compensa."}
+    ]
+    assert result.lines.lost == 0 and result.lines.pages == 0

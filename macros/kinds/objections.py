@@ -35,6 +35,8 @@ AnswerText = Annotated[
 NUMBERED_HEADING = re.compile(r"^(?:(?P<label>[^\W\d_]+)\s+)?(?P<number>\d{1,4})\s*[:.]\s+(?P<title>\S.*)$")
 """`Objeción 1: "Muy caro"` or `1. "NO TENGO TIEMPO AHORA"`."""
 QUOTE_MARK = re.compile(r"^>[ \t]?")
+QUOTED_HEADING = re.compile(r'^(?:"[^"]+"|“[^”]+”|«[^»]+»)[.!?…]*$')
+"""`"Es muy caro"`, `“No tengo tiempo”`, `«Ya tengo proveedor»`: a heading that is the customer's words."""
 
 
 class Answer(Model):
@@ -95,7 +97,10 @@ def _objection_heading(token: Token, reader: DocumentReader) -> str | None:
     """The objection a `###` heading names (`"Muy caro"`), or None."""
     if token.kind != "heading" or token.level != 3 or len(token.text) > MAX_STRUCTURED:
         return None
-    match = NUMBERED_HEADING.match(unbold(token.text))
+    text = unbold(token.text)
+    if QUOTED_HEADING.match(text):  # the customer's words alone: `### "Es muy caro"`
+        return text
+    match = NUMBERED_HEADING.match(text)
     label = match.group("label") if match else None
     if not match or (label and fold(label) != fold(reader.ctx.say.imports("objection_label"))):
         return None
@@ -145,12 +150,14 @@ def _objection(reader: DocumentReader, heading: Token, body: list[Token], said: 
         elif label and following is not None and following.kind == "code" and _code_text(following):
             answers.append({"label": label[0], "text": _code_text(following)})
             i += 2
-        elif label and following is not None and _quoted(following):
-            end = i + 1
+        elif (label and following is not None and _quoted(following)) or (not label and not answers and _said(token)):
+            start = i + 1 if label else i  # no label: the answer straight under the objection, as a quote
+            end = start
             while end < len(body) and _quoted(body[end]):
                 end += 1
-            lines = [QUOTE_MARK.sub("", token.text) for token in body[i + 1 : end]]
-            answers.append({"label": label[0], "text": "\n".join(lines)})
+            lines = [QUOTE_MARK.sub("", token.text) for token in body[start:end]]
+            name = label[0] if label else reader.ctx.say.imports("answer_label")
+            answers.append({"label": name, "text": "\n".join(lines)})
             i = end
         else:
             reader.ctx.warn(token.line, "objection_block", title=said)
@@ -159,6 +166,11 @@ def _objection(reader: DocumentReader, heading: Token, body: list[Token], said: 
         reader.ctx.warn(heading.line, "objection_no_answer", title=said)
         return None
     return {"title": unbold(heading.text), "answers": answers}  # as written: `Objeción 1: "Muy caro"`
+
+
+def _said(token: Token) -> bool:
+    """A blockquote line: an answer written under its objection without a label."""
+    return token.kind == "para" and token.text.startswith(">")
 
 
 def _quoted(token: Token) -> bool:
