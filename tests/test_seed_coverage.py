@@ -37,6 +37,7 @@ def seed_units(source=SEED) -> list[str]:
         else:
             line = re.sub(r"^(- \[ \]|-|\d+\.|>)\s+", "", line)
             line = re.sub(r"\[([^\]]+)\]\(#[^)]*\)", r"\1", line)  # the index's links: their text
+            line = re.sub(r"`([^`]+)`|(?<![\w*])\*(?!\s)([^*]+?)(?<!\s)\*(?![\w*])", r"\1\2", line)  # code, italics
             units.append(line.strip('"'))
     return [u for u in (normalise(u).strip('"') for u in units) if u]
 
