@@ -62,7 +62,7 @@ def as_data(markdown: str) -> Markup:
     braces, become entities (shown as typed), a quote's `>` at the start of a line stays a quote, and a link to
     a script goes nowhere. Code (a closed fence, an inline code span) is left as typed: Markdown escapes it
     itself, and escaping it here too showed `&gt;` for `>`."""
-    return Markup("".join(text if is_code else _text_as_data(text) for text, is_code in _code_parts(markdown)))
+    return Markup("".join(text if is_code else _text_as_data(text) for text, is_code in code_parts(markdown)))
 
 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -72,7 +72,7 @@ INLINE_CODE = re.compile(r"(?<!`)(`{1,2})(?!`)[^\n]+?(?<!`)\1(?!`)")
 """A code span on one line, opened by one or two backticks (three open a fence, which only OPENING_FENCE reads)."""
 
 
-def _code_parts(markdown: str) -> list[tuple[str, bool]]:
+def code_parts(markdown: str) -> list[tuple[str, bool]]:
     """The text cut into (part, is code): closed fenced blocks and inline code spans are code. A fence that is
     never closed is not code (Markdown would not make it one either)."""
     lines = markdown.splitlines(keepends=True)

@@ -20,7 +20,8 @@ from .. import handout, practice, render
 from ..errors import DataError
 from ..models import Model, Playbook, Slug, Technique, Text
 from .base import Ids, Kind, Loaded
-from .pages import _code_parts, free_page
+from .pages import code_parts, free_page
+from .support_types import support_type_page
 
 if TYPE_CHECKING:
     from ..site import Site
@@ -77,6 +78,7 @@ def parts_of(site: Site, session: Session) -> list[Part]:
     types = {t.id: t for t in playbook.support_types}
     rows = {row.technique.id: row for row in _technique_rows(playbook)}
     taken_types = {name for name in session.parts if name in types}
+    whole = _whole_pages(playbook)
     found: list[Part] = []
     for name in dict.fromkeys(session.parts):
         if name in types:
@@ -85,16 +87,14 @@ def parts_of(site: Site, session: Session) -> list[Part]:
             row = rows[name]
             if row.filter_value not in taken_types:
                 found.append(_technique(row))
-        elif name in _whole_pages(playbook):
-            found.append(_whole_page(playbook, _whole_pages(playbook)[name]))
+        elif name in whole:
+            found.append(_whole_page(playbook, whole[name]))
         else:
             found.append(Part(lambda site, here, name=name: free_page(site, here, name), []))
     return found
 
 
 def _support_type(support_type) -> Part:
-    from .support_types import support_type_page
-
     return Part(
         lambda site, here: support_type_page(site, here, support_type.id),
         [(t, support_type.title, support_type.situations) for t in support_type.techniques],
@@ -152,7 +152,7 @@ def as_section(markdown: str, shift: int, prefix: str, taken: set[str]) -> str:
     def lowered(text: str) -> str:
         return HEADING.sub(lambda m: m.group(1) + "#" * shift, text) if shift else text
 
-    markdown = "".join(text if is_code else lowered(text) for text, is_code in _code_parts(markdown))
+    markdown = "".join(text if is_code else lowered(text) for text, is_code in code_parts(markdown))
 
     def unique(match: re.Match) -> str:
         anchor = match.group(1)
