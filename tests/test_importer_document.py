@@ -233,3 +233,13 @@ def test_objections_written_as_the_customers_words_with_a_quoted_answer_become_o
         {"label": "Respuesta", "text": "Entiendo. ¿Con qué lo está comparando?\nEl ahorro en [X] meses lo compensa."}
     ]
     assert result.lines.lost == 0 and result.lines.pages == 0
+
+
+def test_closing_lines_worded_otherwise_still_give_the_version_and_the_date():
+    """`**Versión del documento:**`, `**Última revisión:**`: not the interface's own labels, but the same facts."""
+    closing = "\n---\n\n**Versión del documento:** 2.3\n**Última revisión:** 2025-02-01\n"
+    result = import_markdown(HEAD + "## Saludo\n\nHola.\n" + closing, "guia.md")
+    info = yaml.safe_load(result.files["data/playbook.yml"])
+    assert (info["version"], info["last_updated"]) == ("2.3", date(2025, 2, 1))
+    assert not [path for path in result.files if path.startswith("data/pages/") and "2.3" in result.files[path]]
+    assert result.lines.lost == 0

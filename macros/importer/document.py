@@ -270,7 +270,11 @@ class DocumentReader:
     def _footer_key(self, label: str, value: str) -> str | None:
         """Which footer line `**label:** value` is: the version, the date or a figure, told by its label (or a
         date by its value); None for any other line, which stays in its section."""
-        key = next((key for key in FOOTER_KEYS if is_label(label, key, self.ctx.say.language)), None)
+        language = self.ctx.say.language
+        key = next((key for key in FOOTER_KEYS if is_label(label, key, language)), None)
+        said = fold(label).rstrip(": ")  # other words for the same facts: «Versión del documento», «Última revisión»
+        other = self.ctx.say.import_words("footer_labels")
+        key = key or next((key for key, words in other.items() if said in map(fold, words)), None)
         return key or ("last_updated" if ISO_DATE.match(value) else None)
 
     def _assign_footer(self, lines: list[Token]) -> None:
