@@ -128,6 +128,9 @@ class Kind:
     only (its pages' own pager leads to the others)."""
     optional: bool = False
     """Its data may be absent (no file, a folder with no file, or no folder): the playbook then has none."""
+    item_macro: str | None = None
+    """For a folder of one file per item, each with a page of its own (item_page): the macro that page calls
+    with the item's id (`support_type_page`)."""
     item_name: str | None = None
     """For a folder of one file per item: what its ids name ("support type"), in the cross-checks."""
     readers: tuple[SectionReader, ...] = ()
@@ -168,7 +171,12 @@ class Kind:
         return split(self.page, self.items(playbook), self.per_page)
 
     def navigation(self, site: Site, title: Callable[[str], str]) -> dict | None:
-        """Its entry in MkDocs' nav; `title` prepares a title for the engine (e.g. escaping it)."""
+        """Its entry in MkDocs' nav; `title` prepares a title for the engine (e.g. escaping it). A folder of
+        items with a page each: a section listing them by title (none when there is none)."""
+        if self.item_macro:
+            items = getattr(site.playbook, self.key)
+            entries = [{title(item.title): self.item_page(item.id)} for item in items]
+            return {title(self.title(site.playbook)): entries} if entries else None
         parts = site.parts[self.key]
         if not parts:
             return None
@@ -179,8 +187,12 @@ class Kind:
         return [(self.title(site.playbook), self.page, None)] if site.parts[self.key] else []
 
     def generated_pages(self, site: Site) -> dict[str, str]:
-        """Pages that exist only in the data (page → Markdown calling a macro)."""
-        return {}
+        """Pages that exist only in the data (page → Markdown calling a macro): for a folder of items with a
+        page each, one per item, calling `item_macro` with its id."""
+        if not self.item_macro:
+            return {}
+        items = getattr(site.playbook, self.key)
+        return {self.item_page(item.id): f'{{{{ {self.item_macro}("{item.id}") }}}}\n' for item in items}
 
     def item_page(self, item_id: str) -> str | None:
         """For a folder of one file per item, each with a page of its own: that page (`tipos/premium.md`)."""

@@ -190,6 +190,7 @@ class Pages(Kind):
     key = "pages"
     data = "pages/"
     model = FreePage
+    item_macro = "free_page"
     item_name = "free page"
     optional = True
 
@@ -200,17 +201,8 @@ class Pages(Kind):
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.more
 
-    def navigation(self, site: Site, title: Callable[[str], str]) -> dict | None:
-        pages = site.playbook.pages
-        if not pages:
-            return None
-        return {title(self.title(site.playbook)): [{title(p.title): page_of(p.id)} for p in pages]}
-
     def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
         return [(p.title, page_of(p.id), None) for p in site.playbook.pages]
-
-    def generated_pages(self, site: Site) -> dict[str, str]:
-        return {page_of(p.id): f'{{{{ free_page("{p.id}") }}}}\n' for p in site.playbook.pages}
 
     def item_page(self, item_id: str) -> str:
         return page_of(item_id)

@@ -199,6 +199,7 @@ class Sessions(Kind):
     key = "sessions"
     data = "sessions/"
     model = Session
+    item_macro = "session_page"
     item_name = "session"
     optional = True
 
@@ -209,17 +210,8 @@ class Sessions(Kind):
     def title(self, playbook: Playbook) -> str:
         return playbook.info.labels.for_trainers
 
-    def navigation(self, site: Site, title: Callable[[str], str]) -> dict | None:
-        sessions = site.playbook.sessions
-        if not sessions:
-            return None
-        return {title(self.title(site.playbook)): [{title(s.title): page_of(s.id)} for s in sessions]}
-
     def index_entries(self, site: Site) -> list[tuple[str, str, str | None]]:
         return []  # the home page's "Para formadores" leads to them
-
-    def generated_pages(self, site: Site) -> dict[str, str]:
-        return {page_of(s.id): f'{{{{ session_page("{s.id}") }}}}\n' for s in site.playbook.sessions}
 
     def item_page(self, item_id: str) -> str:
         return page_of(item_id)

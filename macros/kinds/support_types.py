@@ -70,6 +70,7 @@ class SupportTypes(Kind):
     data = "support_types/"
     optional = True
     model = SupportType
+    item_macro = "support_type_page"
     item_name = "support type"
 
     @property
@@ -102,9 +103,6 @@ class SupportTypes(Kind):
             label = playbook.info.labels.support_types
             return [(f"{label}: {name}", page_of(group[0].id), None) for name, group in groups(playbook)]
         return [(t.title, page_of(t.id), None) for t in playbook.support_types]
-
-    def generated_pages(self, site: Site) -> dict[str, str]:
-        return {page_of(t.id): f'{{{{ support_type_page("{t.id}") }}}}\n' for t in site.playbook.support_types}
 
     def item_page(self, item_id: str) -> str:
         return page_of(item_id)
