@@ -13,15 +13,13 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pydantic
-import yaml
 
-from .models import DEFAULT_LANGUAGE, LIMITS, LOCALES
+from .models import DEFAULT_LANGUAGE, LIMITS, LOCALES, read_catalogue
 
 
 @functools.cache
 def _read(language: str, name: str) -> Mapping[str, typing.Any]:
-    path = LOCALES / language / f"{name}.yml"
-    return MappingProxyType(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return MappingProxyType(read_catalogue(LOCALES / language / f"{name}.yml"))
 
 
 def available(language: str) -> bool:

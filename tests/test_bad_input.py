@@ -378,7 +378,12 @@ def test_a_10_mb_file_is_refused_quickly(project):
     assert str(error).startswith(f"{REACTIVO}:1: el archivo tiene ") and "bytes, más de los" in str(error)
 
 
-@pytest.mark.parametrize("nesting", ["[" * 400_000 + "]" * 400_000, "- " * 30_000 + "x"])
+INDENTED_AS_DEEP_AS_1_MB_ALLOWS = "\n" + "\n".join(" " * level + "-" for level in range(1, 1_350))
+
+
+@pytest.mark.parametrize(
+    "nesting", ["[" * 400_000 + "]" * 400_000, "- " * 30_000 + "x", INDENTED_AS_DEEP_AS_1_MB_ALLOWS]
+)
 def test_absurdly_deep_nesting_is_refused_without_crashing(project, nesting):
     # libyaml's composer crashes the interpreter on this: the author must get a message instead.
     (project / OPTIMIZATION).write_text("title: " + nesting, encoding="utf-8")

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
+import shutil
 
 import yaml
 
 from helpers import check, edit_line
+from macros import search_data as search_data_module
 from macros.kinds.thesaurus import Thesaurus
 from macros.loader import load_playbook
 from macros.models import LOCALES
-from macros.search_data import SEEDS, _fnv, lexicon, search_data, search_script
+from macros.search_data import SEEDS, SHIPPED_FILTER, _fnv, _lexicon_filter, lexicon, search_data, search_script
 
 OWN = """\
 # yaml-language-server: $schema=../schemas/thesaurus.schema.json
@@ -70,8 +74,27 @@ def test_the_built_search_carries_the_thesaurus_once(site):
     assert lunr_es.count("self.pbSearch = ") == 1 and "echa chispas" in lunr_es
 
 
-def test_the_lexicons_filter_is_kept_between_builds_and_a_damaged_copy_only_costs_time(tmp_path):
+def test_the_catalogue_ships_the_filter_of_its_lexicon_as_it_is_today():
+    raw = (LOCALES / "es" / "lexicon.txt").read_bytes()
+    shipped = json.loads((LOCALES / "es" / SHIPPED_FILTER).read_text(encoding="utf-8"))
+    fix = "lexicon.txt changed: write its filter again with `python tools/lexicon.py --filter es`"
+    assert shipped["key"] == hashlib.sha256(raw).hexdigest(), fix
+    assert shipped["filter"] == _lexicon_filter(raw.decode("utf-8")), fix
+    assert lexicon("es") == shipped["filter"]
+
+
+def test_a_lexicon_edited_by_hand_gets_its_own_filter_kept_between_builds_and_a_damaged_copy_costs_time(
+    tmp_path, monkeypatch
+):
+    locales = tmp_path / "locales"
+    (locales / "es").mkdir(parents=True)
+    shutil.copy(LOCALES / "es" / SHIPPED_FILTER, locales / "es")
+    words = (LOCALES / "es" / "lexicon.txt").read_text(encoding="utf-8")
+    (locales / "es" / "lexicon.txt").write_text(words + "zarandajas\n", encoding="utf-8")
+    assert not contains(lexicon("es"), "zarandajas")  # the shipped filter
+    monkeypatch.setattr(search_data_module, "LOCALES", locales)
     made = lexicon("es", tmp_path)
+    assert contains(made, "zarandajas")
     kept = tmp_path / "lexicon-es.json"
     assert kept.is_file() and lexicon("es", tmp_path) == made
     kept.write_text('{"key": "x", "filter": {"size": 8, "hashes": 1, "bits": "AA=="}}', encoding="utf-8")
