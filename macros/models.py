@@ -69,15 +69,23 @@ class Model(BaseModel):
     model_config = STRICT
 
 
+# Fields a playbook of scripts by situation does without have a default that is not a valid value: leaving
+# the field out is allowed, writing it empty (`closing:`, `process: []`) is still the mistake it always was.
+
+
 class ScriptSection(Model):
-    heading: Text
+    heading: Text = ""
+    """Without one (a script that is one quote), its lines are said as they stand."""
     lines: TextList
 
 
 class Script(Model):
-    opening: Text
+    """Said as one quote, `opening` … `closing`, with bulleted sections between; or, without them (scripts
+    collected by situation), as its sections' lines stand, each under its heading ("Seguimiento:")."""
+
+    opening: Text = ""
     sections: Annotated[list[ScriptSection], Field(min_length=1)]
-    closing: Text
+    closing: Text = ""
 
 
 class Technique(Model):
@@ -87,7 +95,8 @@ class Technique(Model):
     """When to use it, in the words of a call: what the customer says, what the rep types."""
     synonyms: list[Text] = []
     """Other words for it, for search."""
-    process: TextList
+    process: TextList = []
+    """Steps to tick; a technique that is a script alone has none."""
     script: Script
 
 

@@ -137,12 +137,13 @@ def script_lines(script: Script) -> list[dict]:
     """The script as spoken, line by line: each line's (text, is_placeholder) parts, the heading it is when
     it opens a section, and whether the personaliser needs it marked: it names a blank by its line, or by
     its section's heading."""
-    lines = [(f'"{script.opening}', None)]
+    quoted = bool(script.opening)  # the seed's form: one quote, bulleted sections; else lines as they stand
+    lines = [(f'"{script.opening}', None)] if quoted else []
     for section in script.sections:
-        lines += [("", None), (f"{section.heading}:", section.heading)] + [
-            (f"- {line}", None) for line in section.lines
-        ]
-    lines += [("", None), (f'{script.closing}"', None)]
+        lines += [("", None)] if lines else []
+        lines += [(f"{section.heading}:", section.heading)] if section.heading else []
+        lines += [(f"- {line}" if quoted else line, None) for line in section.lines]
+    lines += [("", None), (f'{script.closing}"', None)] if script.closing else []
     shown = [(split_placeholders(text), heading) for text, heading in lines]
     return [
         {"parts": parts, "heading": heading, "marked": bool(heading) or any(blank for _, blank in parts)}

@@ -59,11 +59,19 @@ CASES = {
     ),
     "missing field": Case(
         REACTIVO,
-        "      closing: ¿Cómo podemos mejorar la respuesta?\n",
+        "    title: Respuesta Rápida\n",
         "",
-        "técnica 1 › script › closing",
-        "falta el campo `closing` — añada `closing:`",
-        line="    script:",
+        "técnica 1 › title",
+        "falta el campo `title` — añada `title:`",
+        line="  - id: respuesta-rapida",
+    ),
+    "framework row half written": Case(
+        REACTIVO,
+        "focus: Respuesta\n",
+        "",
+        "focus",
+        "falta el campo `focus` — añada `focus:`",
+        line="id: reactivo",
     ),
     "text where a list is expected": Case(
         REACTIVO,

@@ -10,9 +10,9 @@ from pydantic import Field
 from .. import render
 from ..errors import DataError
 from ..models import Model, Order, Playbook, Slug, Technique, Text, TextList
-from ..reading import techniques
-from ..reading.blocks import NUMBERED_TITLE, bold_label, take
-from ..reading.words import Icon, slug, unbold, unique
+from ..reading import scripts, techniques
+from ..reading.blocks import NUMBERED_TITLE, Token, bold_label, take
+from ..reading.words import Icon, slug, split_icon, unbold, unique, without_markup
 from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
 
 if TYPE_CHECKING:
@@ -21,12 +21,13 @@ if TYPE_CHECKING:
     from ..site import Site
 
 PAGES_DIR = "tipos"
+FRAMEWORK_ROW = ("main_concern", "main_technique", "focus")
 NAV_GROUP_SIZE = 25
 """Past this many support types the navigation groups them (see SupportTypes.navigation)."""
 
 
 class SupportTechnique(Technique):
-    key_elements: TextList
+    key_elements: TextList = []
 
 
 class SupportType(Model):
@@ -37,13 +38,14 @@ class SupportType(Model):
     name: Text
     title: Text
     icon: Text
-    main_concern: Text
-    main_technique: Text
-    focus: Text
+    main_concern: Text = ""
+    main_technique: Text = ""
+    focus: Text = ""
+    """Its row of the framework table, all three or none (a family of situations in a playbook of scripts)."""
     situations: list[Text] = []
     """When this type of support applies, in the words of a call."""
     synonyms: list[Text] = []
-    characteristics: TextList
+    characteristics: TextList = []
     techniques: Annotated[list[SupportTechnique], Field(min_length=1)]
 
 
@@ -115,6 +117,11 @@ class SupportTypes(Kind):
         for one in loaded:
             for i, technique in enumerate(one.value.techniques):
                 errors += ids.claim("technique", technique.id, one.doc, ("techniques", i, "id"))
+            written = [name for name in FRAMEWORK_ROW if getattr(one.value, name)]
+            for name in FRAMEWORK_ROW if written else ():  # a row half written lost a field by mistake
+                if name not in written:
+                    message = ids.say.say("missing_field", name=name)
+                    errors.append(DataError(one.doc.name, one.doc.line_of(()), ids.say.place((name,)), message))
         return errors
 
     def notices(self, loaded: list[Loaded], say: Messages) -> list[DataError]:
@@ -281,8 +288,74 @@ def _support_type(
     }
 
 
+def _detect_scripts(section: Section, reader: DocumentReader) -> bool:
+    """Scripts by situation: `###` (or `####` under families) headings over a labelled, quoted code block."""
+    return bool(scripts.situations(section.tokens, 3) or scripts.situations(section.tokens, 4))
+
+
+def _read_scripts(section: Section, reader: DocumentReader) -> None:
+    """A section of scripts by situation. Situations under `####` headings: each `###` family holding some is a
+    support type, and the section's title names the menu's section of types. Under `###` headings: the
+    section is one support type. Anything else goes to the free page of its part, as written."""
+    tokens, title = section.tokens, reader.display_title(section.title)
+    if scripts.situations(tokens, 4):
+        reader.ctx.label("support_types", title)
+        i = 0
+        while i < len(tokens):
+            end = scripts.heading_ends(tokens, i) if tokens[i].kind == "heading" and tokens[i].level == 3 else i + 1
+            family = tokens[i:end]
+            if end > i + 1 and scripts.situations(family, 4):
+                _scripted_type(reader, family[0], family[1:], 4)
+            else:
+                for token in family:
+                    reader.ctx.keep(token, title)
+            i = end
+    else:
+        type_id = _scripted_type(reader, section.heading, tokens, 3)
+        reader.section_pages[slug(section.title)] = page_of(type_id)
+
+
+def _scripted_type(reader: DocumentReader, heading: Token, tokens: list[Token], level: int) -> str:
+    """One support type of scripted situations (the headings of `level`), named by its heading; its id."""
+    icon, raw = split_icon(without_markup(heading.text))  # `### **🚚 Envíos**`: the icon inside the bold
+    title = reader.display_title(raw)
+    found, i = [], 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "heading" and token.level == level and i in scripts.situations(tokens, level):
+            end = scripts.heading_ends(tokens, i)
+            found.append(_scripted_technique(reader, token, tokens[i + 1 : end], title))
+            i = end
+        else:
+            reader.ctx.keep(token, title)
+            i += 1
+    fallback = reader.ctx.say.import_words("fallback_ids")
+    type_id = unique(slug(title), reader.type_ids, fallback["type"])
+    order = len(reader.support_types) + 1
+    reader.support_types.append(
+        {"id": type_id, "order": order, "name": title, "title": title, "icon": Icon(icon or reader.default_icon)}
+        | {"techniques": found}
+    )
+    return type_id
+
+
+def _scripted_technique(reader: DocumentReader, heading: Token, body: list[Token], section: str) -> dict[str, Any]:
+    """One situation: its heading is the technique's title, its labelled code blocks its script."""
+    title = reader.display_title(split_icon(without_markup(heading.text))[1])
+    parts = []
+    for token in body:
+        script = scripts.labelled_script(token)
+        if script:
+            parts += script["sections"]
+        else:
+            reader.ctx.keep(token, section)
+    fallback = reader.ctx.say.import_words("fallback_ids")["technique"]
+    return {"id": unique(slug(title), reader.technique_ids, fallback), "title": title, "script": {"sections": parts}}
+
+
 SupportTypes.readers = (
     SectionReader("support_type", 10, _detect, _read, once=False),
+    SectionReader("support_type", 95, _detect_scripts, _read_scripts, once=False),
     SectionReader("support_type", 100, _detect_by_name, _read, once=False),
 )
 KIND = SupportTypes()

@@ -1,0 +1,150 @@
+"""Scripts collected by situation (macros/reading/scripts.py): a heading per situation over a code block of
+labelled, quoted parts becomes a technique of a support type, its parts the script's sections as written."""
+
+from __future__ import annotations
+
+import shutil
+
+from bs4 import BeautifulSoup
+
+from helpers import ROOT, build, copy_project
+from macros.importer.cli import main
+from macros.importer.document import import_markdown
+
+HEAD = "# Guiones de Atención\n\n**Para el equipo de soporte**\n\n"
+FAMILIES = """## 📋 **GUIONES POR TIPO DE CONSULTA**
+
+### **🚚 Consultas sobre Envíos**
+
+Para pedidos ya despachados.
+
+#### **Estado del Pedido**
+```
+Script Base:
+"¡Hola! Entiendo tu preocupación por el estado de tu pedido.
+Para darte información precisa, necesito:
+- Número de pedido (ej: #12345)
+
+Una vez que la tenga, le doy la fecha de entrega."
+
+Follow-up si hay demora:
+"La entrega estimada es [fecha]. Si no llega, le aviso yo."
+```
+
+#### **Paquete No Recibido**
+```
+Protocolo de Investigación:
+1. Verificar dirección de entrega
+2. Consultar con [transportista]
+
+Script:
+"Voy a investigar qué pasó con su paquete."
+```
+
+### **Horarios**
+
+Atendemos de 9 a 18.
+"""
+TONES = """## Tonos de comunicación
+
+### Tono Empático
+```
+Frases de Apertura:
+- "Entiendo perfectamente su frustración..."
+- "Lamento mucho esta situación..."
+```
+
+### Comandos
+```
+make deploy
+```
+"""
+
+
+def imported(text: str) -> dict:
+    result = import_markdown(text, "guiones.md")
+    assert result.ok and result.lines.lost == 0, result.warnings
+    return result
+
+
+def test_families_of_situations_become_support_types_whose_techniques_are_the_scripts():
+    result = imported(HEAD + FAMILIES)
+    shipping = result.data["data/support_types/consultas-sobre-envios.yml"]
+    assert (shipping["title"], shipping["icon"]) == ("Consultas sobre Envíos", "🚚")
+    assert [t["title"] for t in shipping["techniques"]] == ["Estado del Pedido", "Paquete No Recibido"]
+    status = shipping["techniques"][0]
+    assert "process" not in status and "key_elements" not in status
+    assert status["script"]["sections"] == [
+        {
+            "heading": "Script Base",
+            "lines": [
+                '"¡Hola! Entiendo tu preocupación por el estado de tu pedido.',
+                "Para darte información precisa, necesito:",  # inside the quote: a line, not a label
+                "- Número de pedido (ej: #12345)",
+                'Una vez que la tenga, le doy la fecha de entrega."',
+            ],
+        },
+        {
+            "heading": "Follow-up si hay demora",
+            "lines": ['"La entrega estimada es [fecha]. Si no llega, le aviso yo."'],
+        },
+    ]
+    protocol = shipping["techniques"][1]["script"]["sections"][0]
+    assert protocol == {
+        "heading": "Protocolo de Investigación",
+        "lines": ["1. Verificar dirección de entrega", "2. Consultar con [transportista]"],
+    }
+    # The section's title names the menu's section of these types; what is not a script stays, on a page.
+    assert result.data["data/playbook.yml"]["labels"]["support_types"] == "Guiones por Tipo de Consulta"
+    kept = {block["text"] for block in result.unmapped}
+    assert {"Para pedidos ya despachados.", "Atendemos de 9 a 18."} <= kept
+    assert not any(path.endswith("/horarios.yml") for path in result.data if "support_types" in path)
+
+
+def test_a_section_of_situations_without_families_is_one_support_type_and_commands_are_not_a_script():
+    result = imported(HEAD + TONES)
+    (tones,) = [value for path, value in result.data.items() if "support_types/" in path]
+    assert tones["title"] == "Tonos de comunicación"
+    (technique,) = tones["techniques"]
+    assert technique["title"] == "Tono Empático"
+    assert technique["script"]["sections"][0]["lines"][1] == '- "Lamento mucho esta situación..."'
+    assert any(block["text"].startswith("```\nmake deploy") for block in result.unmapped)
+
+
+def test_a_script_by_situation_is_said_on_the_site_as_it_was_written(tmp_path, capsys):
+    (tmp_path / "guiones.md").write_text(HEAD + FAMILIES + "\n" + TONES, encoding="utf-8")
+    assert main([str(tmp_path / "guiones.md"), str(tmp_path / "out")]) == 0
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "data")
+    shutil.copytree(tmp_path / "out" / "data", project / "data")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup(
+        (project / "site" / "tipos" / "consultas-sobre-envios" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    script = page.select_one('[data-pb-script="estado-del-pedido"] code').get_text()
+    assert script.split("\n") == [
+        "Script Base:",
+        '"¡Hola! Entiendo tu preocupación por el estado de tu pedido.',
+        "Para darte información precisa, necesito:",
+        "- Número de pedido (ej: #12345)",
+        'Una vez que la tenga, le doy la fecha de entrega."',
+        "",
+        "Follow-up si hay demora:",
+        '"La entrega estimada es [fecha]. Si no llega, le aviso yo."',
+    ]
+    blank = page.select_one('[data-pb-script="estado-del-pedido"] [data-pb-blank]')
+    assert blank.get_text() == "[fecha]"  # a blank the rep fills in, as in the seed's scripts
+    # A technique that is a script alone: no empty process to tick, no key elements, no characteristics.
+    assert not page.select(".pb-list--process, .pb-list--key-elements, .pb-list--characteristics")
+    menu = [link.get_text(" ", strip=True) for link in page.select(".md-nav--primary .md-nav__link")]
+    assert "Guiones por Tipo de Consulta" in menu and "Tonos de comunicación" in menu
+
+
+def test_the_real_collection_of_scripts_is_mostly_structure():
+    source = ROOT / "tests" / "fixtures" / "real" / "guiones-atencion-por-consulta.md"
+    result = import_markdown(source.read_bytes(), source.name)
+    assert result.lines.lost == 0 and result.lines.data >= result.lines.total / 2, result.lines
+    types = [value for path, value in result.data.items() if "support_types/" in path]
+    assert sum(len(t["techniques"]) for t in types) >= 10
