@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, build, copy_project
@@ -142,9 +143,61 @@ def test_a_script_by_situation_is_said_on_the_site_as_it_was_written(tmp_path, c
     assert "Guiones por Tipo de Consulta" in menu and "Tonos de comunicación" in menu
 
 
-def test_the_real_collection_of_scripts_is_mostly_structure():
-    source = ROOT / "tests" / "fixtures" / "real" / "guiones-atencion-por-consulta.md"
+@pytest.mark.parametrize("name", ["guiones-atencion-por-consulta", "guiones-operativos-whatsapp"])
+def test_a_real_collection_of_scripts_is_mostly_structure(name):
+    source = ROOT / "tests" / "fixtures" / "real" / f"{name}.md"
     result = import_markdown(source.read_bytes(), source.name)
     assert result.lines.lost == 0 and result.lines.data >= result.lines.total / 2, result.lines
     types = [value for path, value in result.data.items() if "support_types/" in path]
     assert sum(len(t["techniques"]) for t in types) >= 10
+
+
+MESSAGES = """## 1) Bienvenida (primer mensaje)
+
+**Bienvenida A (rápida)**
+
+> ¡Hola! Soy **[Nombre]** de **Maroa** 👋{HARD_BREAK}
+Gracias por escribir. Cuéntame:
+
+1. ¿Qué necesitas resolver?
+2. ¿Es urgente hoy?
+
+**Bienvenida B (si viene de referido)**
+
+> ¡Hola! Me dijo **[Referidor]** que te contacte.
+
+### Reglas internas
+
+- Siempre cerrar con una pregunta concreta.
+
+## Una cita
+
+**Nota:**
+
+> Un mensaje con etiqueta no es un guion con nombre.
+
+**Solo uno**
+
+> Un único mensaje no hace una colección.
+"""
+
+
+def test_named_messages_become_techniques_their_quote_and_lists_the_script():
+    result = imported(HEAD + MESSAGES.format(HARD_BREAK="  "))  # Markdown's line break, as WhatsApp guides write
+    (welcome,) = [value for path, value in result.data.items() if "support_types/" in path]
+    assert welcome["title"] == "1) Bienvenida (primer mensaje)"
+    first, second = welcome["techniques"]
+    assert (first["title"], second["title"]) == ("Bienvenida A (rápida)", "Bienvenida B (si viene de referido)")
+    assert first["script"]["sections"] == [
+        {
+            "lines": [
+                "¡Hola! Soy [Nombre] de Maroa 👋",  # the quote mark and the bold dropped: [Nombre] is a blank
+                "Gracias por escribir. Cuéntame:",
+                "1. ¿Qué necesitas resolver?",
+                "2. ¿Es urgente hoy?",
+            ]
+        }
+    ]
+    kept = {block["text"] for block in result.unmapped}
+    assert "- Siempre cerrar con una pregunta concreta." in kept  # after a heading: not the message's
+    assert {"> Un mensaje con etiqueta no es un guion con nombre.", "> Un único mensaje no hace una colección."} <= kept

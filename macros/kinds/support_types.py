@@ -289,48 +289,54 @@ def _support_type(
 
 
 def _detect_scripts(section: Section, reader: DocumentReader) -> bool:
-    """Scripts by situation: `###` (or `####` under families) headings over a labelled, quoted code block."""
-    return bool(scripts.situations(section.tokens, 3) or scripts.situations(section.tokens, 4))
+    """Scripts by situation: `###` (or `####` under families) headings over a labelled, quoted code block; or
+    at least two messages, each a bold name over a quote (`**Bienvenida A**` then `> ¡Hola! …`)."""
+    tokens = section.tokens
+    return bool(scripts.situations(tokens, 3) or scripts.situations(tokens, 4) or len(scripts.quoted_runs(tokens)) > 1)
 
 
 def _read_scripts(section: Section, reader: DocumentReader) -> None:
     """A section of scripts by situation. Situations under `####` headings: each `###` family holding some is a
-    support type, and the section's title names the menu's section of types. Under `###` headings: the
-    section is one support type. Anything else goes to the free page of its part, as written."""
+    support type, and the section's title names the menu's section of types. Otherwise the section is one
+    support type. Anything else goes to the free page of its part, as written."""
     tokens, title = section.tokens, reader.display_title(section.title)
-    if scripts.situations(tokens, 4):
-        reader.ctx.label("support_types", title)
-        i = 0
-        while i < len(tokens):
-            end = scripts.heading_ends(tokens, i) if tokens[i].kind == "heading" and tokens[i].level == 3 else i + 1
-            family = tokens[i:end]
-            if end > i + 1 and scripts.situations(family, 4):
-                _scripted_type(reader, family[0], family[1:], 4)
-            else:
-                for token in family:
-                    reader.ctx.keep(token, title)
-            i = end
-    else:
-        type_id = _scripted_type(reader, section.heading, tokens, 3)
+    if not scripts.situations(tokens, 4):
+        type_id = _scripted_type(reader, section.heading, tokens)
         reader.section_pages[slug(section.title)] = page_of(type_id)
+        return
+    reader.ctx.label("support_types", title)
+    i = 0
+    while i < len(tokens):
+        end = scripts.heading_ends(tokens, i) if tokens[i].kind == "heading" and tokens[i].level == 3 else i + 1
+        family = tokens[i:end]
+        if end > i + 1 and scripts.situations(family, 4):
+            _scripted_type(reader, family[0], family[1:])
+        else:
+            for token in family:
+                reader.ctx.keep(token, title)
+        i = end
 
 
-def _scripted_type(reader: DocumentReader, heading: Token, tokens: list[Token], level: int) -> str:
-    """One support type of scripted situations (the headings of `level`), named by its heading; its id."""
+def _scripted_type(reader: DocumentReader, heading: Token, tokens: list[Token]) -> str:
+    """One support type of scripted situations, named by its heading; its id. Its situations are its headings
+    over code blocks (the deepest level that has some), or else its named messages."""
     icon, raw = split_icon(without_markup(heading.text))  # `### **🚚 Envíos**`: the icon inside the bold
     title = reader.display_title(raw)
+    level = 4 if scripts.situations(tokens, 4) else 3
+    if scripts.situations(tokens, level):
+        spans = [(at, scripts.heading_ends(tokens, at)) for at in scripts.situations(tokens, level)]
+    else:
+        spans = scripts.quoted_runs(tokens)
     found, i = [], 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.kind == "heading" and token.level == level and i in scripts.situations(tokens, level):
-            end = scripts.heading_ends(tokens, i)
-            found.append(_scripted_technique(reader, token, tokens[i + 1 : end], title))
-            i = end
-        else:
+    for start, end in spans:
+        for token in tokens[i:start]:
             reader.ctx.keep(token, title)
-            i += 1
+        found.append(_scripted_technique(reader, tokens[start], tokens[start + 1 : end], title))
+        i = end
+    for token in tokens[i:]:
+        reader.ctx.keep(token, title)
     fallback = reader.ctx.say.import_words("fallback_ids")
-    type_id = unique(slug(title), reader.type_ids, fallback["type"])
+    type_id = unique(scripts.short_slug(title), reader.type_ids, fallback["type"])
     order = len(reader.support_types) + 1
     reader.support_types.append(
         {"id": type_id, "order": order, "name": title, "title": title, "icon": Icon(icon or reader.default_icon)}
@@ -339,18 +345,23 @@ def _scripted_type(reader: DocumentReader, heading: Token, tokens: list[Token], 
     return type_id
 
 
-def _scripted_technique(reader: DocumentReader, heading: Token, body: list[Token], section: str) -> dict[str, Any]:
-    """One situation: its heading is the technique's title, its labelled code blocks its script."""
-    title = reader.display_title(split_icon(without_markup(heading.text))[1])
+def _scripted_technique(reader: DocumentReader, name: Token, body: list[Token], section: str) -> dict[str, Any]:
+    """One situation, named by its heading or bold line: its labelled code blocks, or its message, are the
+    technique's script."""
+    title = reader.display_title(split_icon(without_markup(name.text))[1])
     parts = []
-    for token in body:
-        script = scripts.labelled_script(token)
-        if script:
-            parts += script["sections"]
-        else:
-            reader.ctx.keep(token, section)
+    if name.kind == "heading":
+        for token in body:
+            script = scripts.labelled_script(token)
+            if script:
+                parts += script["sections"]
+            else:
+                reader.ctx.keep(token, section)
+    else:
+        parts = [{"lines": scripts.message_lines(body)}]
     fallback = reader.ctx.say.import_words("fallback_ids")["technique"]
-    return {"id": unique(slug(title), reader.technique_ids, fallback), "title": title, "script": {"sections": parts}}
+    technique_id = unique(scripts.short_slug(title), reader.technique_ids, fallback)
+    return {"id": technique_id, "title": title, "script": {"sections": parts}}
 
 
 SupportTypes.readers = (

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from .blocks import Token
+from .words import BOLD_LINE, slug, without_markup
 
 QUOTES = '"“”«»'
 LABEL = re.compile(rf"^(?P<label>[^\s{QUOTES}\-*#>\d\[(][^{QUOTES}]{{0,78}}):$")
@@ -42,6 +43,15 @@ def labelled_script(token: Token) -> dict[str, Any] | None:
     return {"sections": sections}
 
 
+ASIDE = re.compile(r"\([^()]*\)")
+
+
+def short_slug(title: str) -> str:
+    """An id for a situation named at length: its words outside parentheses (`3) Confirmación (cita confirmada
+    + ventana de llegada)` → `3-confirmacion`), all of them when nothing is left."""
+    return slug(ASIDE.sub(" ", title)) or slug(title)
+
+
 def heading_ends(tokens: list[Token], at: int) -> int:
     """Where the part under the heading at `at` ends: at the next heading of its level or above."""
     level = tokens[at].level
@@ -60,3 +70,38 @@ def situations(tokens: list[Token], level: int) -> list[int]:
         if any(labelled_script(t) for t in tokens[at + 1 : end]):
             found.append(at)
     return found
+
+
+def quoted_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Scripts written as messages (WhatsApp guides): a bold line naming the situation (`**Bienvenida A (si
+    viene de referido)**`), then the message as a quote `> …` and the lines and lists that follow it, up to
+    the next such name, heading, rule, code block or table. (start, end) of each, the name included."""
+    runs = []
+    for at in range(len(tokens)):
+        if _names_message(tokens, at):
+            after = range(at + 1, len(tokens))
+            end = next((j for j in after if tokens[j].kind in MESSAGE_ENDS or _names_message(tokens, j)), len(tokens))
+            runs.append((at, end))
+    return runs
+
+
+MESSAGE_ENDS = {"heading", "rule", "code", "table"}
+
+
+def _names_message(tokens: list[Token], at: int) -> bool:
+    """The block at `at` is a bold line alone (not a `**Label:**`) followed by a quote."""
+    token, following = tokens[at], tokens[at + 1] if at + 1 < len(tokens) else None
+    named = token.kind == "para" and BOLD_LINE.match(token.text) and not token.text.rstrip("*").endswith(":")
+    return bool(named and following and following.kind == "para" and following.text.startswith(">"))
+
+
+def message_lines(tokens: list[Token]) -> list[str]:
+    """A message's lines as a script shows them: the quote's `>` and Markdown's emphasis dropped (`**[Nombre]**`
+    is the blank `[Nombre]`), list items with their marker, every word kept."""
+    lines = []
+    for token in tokens:
+        for raw in token.raw:
+            text = without_markup(raw.strip().removeprefix(">").strip())
+            if text:
+                lines.append(text)
+    return lines
