@@ -22,7 +22,7 @@ from ..reading import dump
 from ..reading.blocks import FIGURE, MAX_STRUCTURED, NUMBERED_TITLE, SourceProblem, Token, bold_label, tokenize
 from ..reading.techniques import is_label
 from ..reading.words import BOLD_LINE, Icon, fold, slug, split_icon, title_case, unbold, without_markup
-from . import accounting
+from . import accounting, near_miss
 from .accounting import Lines
 from .front_matter import read_front_matter
 from .source import decode_source
@@ -145,6 +145,8 @@ class DocumentReader:
         self.framework_section: Section | None = None
         self.section_pages: dict[str, str] = {}
         """A read section's title as a slug → the site's page that shows it (for links between sections)."""
+        self.explained: set[str] = set()
+        """Sections whose blocks on a free page a warning has explained already."""
 
     @property
     def type_names(self) -> list[str]:
@@ -192,6 +194,7 @@ class DocumentReader:
         del self.ctx.unmapped[kept:]
         for token in tokens:
             self.ctx.keep(token, section)
+        self.explained.add(section)
         key = "section_to_page" if title == section else "item_to_page"
         self.ctx.tell(tokens[0].line, key, section=section, title=title, what=self.ctx.say.kind_name(what))
         return None
@@ -317,6 +320,10 @@ class DocumentReader:
                     continue
                 if reader.once and reader.name in self.found:
                     self._keep_section(section)
+                    why = self.ctx.say.import_words("near_why")["already_read"]
+                    what = self.ctx.say.kind_name(reader.name)
+                    self.ctx.tell(section.heading.line, "near_miss", section=section.title, what=what, why=why)
+                    self.explained.add(section.title)
                     continue
                 whole = [section.heading, *section.tokens]
                 read = partial(_read_section, reader, section, self)
@@ -327,8 +334,25 @@ class DocumentReader:
         for section in sections:
             if chosen[id(section)][0] is None:
                 self._keep_section(section)
+                key, blanks = near_miss.warning(section.tokens, section.title, self.ctx.say)
+                self.ctx.tell(section.heading.line, key, **blanks)
+                self.explained.add(section.title)
         for kind in KINDS:
             kind.after_reading(self)
+        self._explain_the_rest()
+
+    def _explain_the_rest(self) -> None:
+        """One warning for each other part whose blocks went to a free page: the text before the first `##`
+        section, the footer's other lines, what a read section holds besides its parts."""
+        first: dict[str, int] = {}
+        for block in self.ctx.unmapped:
+            first.setdefault(block["section"], block["line"])
+        for section, line in first.items():
+            if section in self.explained:
+                continue
+            why = "preamble" if section == PREAMBLE else "leftover"
+            shown = default_labels(self.ctx.say.language)["notes"] if section == PREAMBLE else section
+            self.ctx.tell(line, "near_none", section=shown, why=self.ctx.say.import_words("near_why")[why])
 
     def _keep_section(self, section: Section) -> None:
         for token in [section.heading, *section.tokens]:
