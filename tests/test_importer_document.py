@@ -235,6 +235,24 @@ def test_objections_written_as_the_customers_words_with_a_quoted_answer_become_o
     assert result.lines.lost == 0 and result.lines.pages == 0
 
 
+def test_objections_in_plain_words_with_a_plain_answer_label_become_objections():
+    """`### Ya tengo planillas`, then `Respuesta:` alone on its line and the answer's paragraphs (a sales FAQ)."""
+    section = (
+        "## Objeciones frecuentes\n\n### Ya tengo planillas\n\nRespuesta:\n\nNo reemplaza la planilla.\n\n"
+        "La usa como punto de partida.\n\n### Ya tengo dashboard\n\nRespuesta:\n\nUn dashboard muestra indicadores.\n\n"
+        "### Sin respuesta aún\n\nLo vemos la semana que viene.\n"
+    )
+    result = import_markdown(HEAD + section, "faq.md")
+    objections = yaml.safe_load(result.files["data/objections.yml"])["objections"]
+    assert [o["title"] for o in objections] == ["Ya tengo planillas", "Ya tengo dashboard"]
+    assert objections[0]["answers"] == [
+        {"label": "Respuesta", "text": "No reemplaza la planilla.\n\nLa usa como punto de partida."}
+    ]
+    # A heading with no answer under it is not an objection: it stays on the section's free page.
+    assert "### Sin respuesta aún" in {block["text"] for block in result.unmapped}
+    assert result.lines.lost == 0
+
+
 def test_closing_lines_worded_otherwise_still_give_the_version_and_the_date():
     """`**Versión del documento:**`, `**Última revisión:**`: not the interface's own labels, but the same facts."""
     closing = "\n---\n\n**Versión del documento:** 2.3\n**Última revisión:** 2025-02-01\n"

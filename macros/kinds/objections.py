@@ -93,12 +93,15 @@ class ObjectionsKind(Kind):
         return [(len(found["objections"]), "objection")] if found else []
 
 
-def _objection_heading(token: Token, reader: DocumentReader) -> str | None:
-    """The objection a `###` heading names (`"Muy caro"`), or None."""
+def _objection_heading(token: Token, reader: DocumentReader, following: Token | None = None) -> str | None:
+    """The objection a `###` heading names (`"Muy caro"`, or any words when an answer's label follows), or
+    None."""
     if token.kind != "heading" or token.level != 3 or len(token.text) > MAX_STRUCTURED:
         return None
     text = unbold(token.text)
     if QUOTED_HEADING.match(text):  # the customer's words alone: `### "Es muy caro"`
+        return text
+    if following is not None and _answer_label(following, reader):  # `### Ya tengo planillas` then `Respuesta:`
         return text
     match = NUMBERED_HEADING.match(text)
     label = match.group("label") if match else None
@@ -110,15 +113,34 @@ def _objection_heading(token: Token, reader: DocumentReader) -> str | None:
 def _detect(section: Section, reader: DocumentReader) -> bool:
     """A section named for objections (`MANEJO DE OBJECIONES`) with two `###` objections or more."""
     named = fold(reader.ctx.say.imports("objections_word")) in fold(section.title)
-    return named and sum(1 for t in section.tokens if _objection_heading(t, reader)) >= 2
+    return named and len(_headings(section.tokens, reader)) >= 2
+
+
+def _headings(tokens: list[Token], reader: DocumentReader) -> dict[int, str]:
+    """Where each `###` objection is, and what it says."""
+    found = {}
+    for i, token in enumerate(tokens):
+        said = _objection_heading(token, reader, tokens[i + 1] if i + 1 < len(tokens) else None)
+        if said is not None:
+            found[i] = said
+    return found
+
+
+def _answer_label(token: Token, reader: DocumentReader) -> str | None:
+    """`Respuesta:` written alone on its line, in plain text: the label of the paragraphs under it."""
+    text = token.text.strip()
+    if token.kind == "para" and text.endswith(":") and fold(text[:-1]) == fold(reader.ctx.say.imports("answer_label")):
+        return text[:-1].strip()
+    return None
 
 
 def _read(section: Section, reader: DocumentReader) -> None:
     """Each `###` objection with its answers; the section's other blocks go to its free page."""
     title = reader.display_title(section.title)
     tokens, found, ids, i = section.tokens, [], set(), 0
+    headings = _headings(tokens, reader)
     while i < len(tokens):
-        said = _objection_heading(tokens[i], reader)
+        said = headings.get(i)
         if said is None:
             reader.ctx.keep(tokens[i], title)
             i += 1
@@ -144,6 +166,10 @@ def _objection(reader: DocumentReader, heading: Token, body: list[Token], said: 
         following = body[i + 1] if i + 1 < len(body) else None
         if token.kind == "rule":
             i += 1
+        elif (plain := _answer_label(token, reader)) and following is not None and following.kind == "para":
+            end = next((j for j in range(i + 1, len(body)) if body[j].kind != "para"), len(body))  # its paragraphs
+            answers.append({"label": plain, "text": "\n\n".join(t.text for t in body[i + 1 : end])})
+            i = end
         elif label and label[1]:
             answers.append({"label": label[0], "text": label[1]})
             i += 1
