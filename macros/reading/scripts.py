@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .blocks import Token
+from .blocks import Token, bold_label
 from .words import BOLD_LINE, slug, without_markup
 
 QUOTES = '"“”«»'
@@ -67,9 +67,53 @@ def situations(tokens: list[Token], level: int) -> list[int]:
         if token.kind != "heading" or token.level != level:
             continue
         end = next((j for j in range(at + 1, len(tokens)) if tokens[j].kind == "heading"), len(tokens))
-        if any(labelled_script(t) for t in tokens[at + 1 : end]):
+        if script_parts(tokens[at + 1 : end])[0]:
             found.append(at)
     return found
+
+
+def script_parts(body: list[Token]) -> tuple[list[dict[str, Any]], list[Token]]:
+    """What a situation's blocks say: the parts of its labelled code blocks and its lists of phrases in quotes
+    (`1. "Lamento mucho escuchar eso"`), each list under its bold label (`**Respuestas:**`) if it has one, as
+    the script's sections; and the blocks that are neither."""
+    sections: list[dict[str, Any]] = []
+    rest: list[Token] = []
+    i = 0
+    while i < len(body):
+        name = _part_name(body[i])
+        start = i + 1 if name else i
+        end = _phrases_end(body, start)
+        script = labelled_script(body[start]) if start < len(body) else None
+        if end > start:
+            lines = [without_markup(" ".join(t.raw).strip()) for t in body[start:end]]
+            sections.append(({"heading": name} if name else {}) | {"lines": lines})
+            i = end
+        elif script and (not name or "heading" not in script["sections"][0]):
+            script["sections"][0] = ({"heading": name} if name else {}) | script["sections"][0]
+            sections += script["sections"]
+            i = start + 1
+        else:
+            rest.append(body[i])
+            i += 1
+    return sections, rest
+
+
+def _part_name(token: Token) -> str | None:
+    """A bold line alone naming the part under it: `**Respuestas:**`, `**APERTURA (15 segundos)**`."""
+    label = bold_label(token)
+    if label is not None:
+        return None if label[1] else label[0]
+    named = token.kind == "para" and BOLD_LINE.match(token.text)
+    return named.group("text").strip() if named else None
+
+
+def _phrases_end(tokens: list[Token], at: int) -> int:
+    """Where a list of two phrases in quotes or more, starting at `at`, ends; `at` when there is none."""
+    end = at
+    while end < len(tokens) and tokens[end].kind in ("numbered", "bullet"):
+        end += 1
+    said = end - at >= 2 and all(tokens[j].text.startswith(tuple(QUOTES)) for j in range(at, end))
+    return end if said else at
 
 
 def quoted_runs(tokens: list[Token]) -> list[tuple[int, int]]:
