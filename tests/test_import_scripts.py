@@ -271,3 +271,41 @@ def test_a_bold_line_over_a_script_names_its_part():
         {"heading": "Cierre", "lines": ['"¿Lunes o martes?"']},  # the block names its part itself
     ]
     assert "**CIERRE**" in {block["text"] for block in result.unmapped}
+
+
+SPOKEN = """# Discurso para la primera visita
+
+## Objetivo
+
+- conseguir WhatsApp;
+- acordar una revisión.
+
+## Entrada corta
+
+Hola, ¿cómo estás? Soy **Juan**, de la zona.
+
+¿Te puedo hacer una pregunta rápida?
+
+## Si responde que no
+
+No hay problema. Te dejo mi contacto.
+"""
+
+
+def test_a_document_titled_as_something_to_say_has_its_plain_sections_as_techniques():
+    result = imported(SPOKEN)
+    (pitch,) = [value for path, value in result.data.items() if "support_types/" in path]
+    assert pitch["title"] == "Discurso para la primera visita"
+    assert [(t["title"], t["script"]["sections"]) for t in pitch["techniques"]] == [
+        (
+            "Entrada corta",
+            [{"lines": ["Hola, ¿cómo estás? Soy Juan, de la zona.", "¿Te puedo hacer una pregunta rápida?"]}],
+        ),
+        ("Si responde que no", [{"lines": ["No hay problema. Te dejo mi contacto."]}]),
+    ]
+    assert "- conseguir WhatsApp;" in {block["text"] for block in result.unmapped}  # a list: not what is said
+
+
+def test_plain_sections_of_a_document_not_titled_as_something_to_say_stay_free_pages():
+    result = imported(SPOKEN.replace("# Discurso para", "# Notas de"))
+    assert not [path for path in result.data if "support_types/" in path]

@@ -12,7 +12,7 @@ from ..errors import DataError
 from ..models import Model, Order, Playbook, Slug, Technique, Text, TextList
 from ..reading import scripts, techniques
 from ..reading.blocks import NUMBERED_TITLE, Token, bold_label, take
-from ..reading.words import Icon, slug, split_icon, unbold, unique, without_markup
+from ..reading.words import BOLD_LINE, Icon, fold, slug, split_icon, unbold, unique, without_markup
 from .base import BrowserRow, Ids, Kind, Loaded, SectionReader, TechniqueGroup
 
 if TYPE_CHECKING:
@@ -359,14 +359,47 @@ def _scripted_technique(reader: DocumentReader, name: Token, body: list[Token], 
             reader.ctx.keep(token, section)
     else:
         parts = [{"lines": scripts.message_lines(body)}]
+    return _technique(reader, title, parts)
+
+
+def _technique(reader: DocumentReader, title: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """A technique that is a script alone, its id made of its title."""
     fallback = reader.ctx.say.import_words("fallback_ids")["technique"]
     technique_id = unique(scripts.short_slug(title), reader.technique_ids, fallback)
     return {"id": technique_id, "title": title, "script": {"sections": parts}}
 
 
+def _detect_spoken(section: Section, reader: DocumentReader) -> bool:
+    """In a document whose title says it is to be said (a pitch, a call script), a section of plain paragraphs
+    only: what to say in the situation its heading names."""
+    words = reader.ctx.say.import_words("spoken_titles")
+    spoken = any(fold(word) in fold(reader.info.get("title", "")).split() for word in words)
+    return spoken and bool(section.tokens) and all(_plain_paragraph(t) for t in section.tokens)
+
+
+def _plain_paragraph(token: Token) -> bool:
+    return token.kind == "para" and not token.text.startswith((">", "<")) and not BOLD_LINE.match(token.text)
+
+
+def _read_spoken(section: Section, reader: DocumentReader) -> None:
+    """One situation of a spoken document: a technique of the document's one support type, named after it."""
+    title = reader.info["title"]
+    type_id = slug(title) or reader.ctx.say.import_words("fallback_ids")["type"]
+    support_type = next((t for t in reader.support_types if t["id"] == type_id), None)
+    if support_type is None:
+        reader.type_ids.add(type_id)
+        support_type = {"id": type_id, "order": len(reader.support_types) + 1, "name": title, "title": title}
+        support_type |= {"icon": Icon(reader.info["icon"]), "techniques": []}
+        reader.support_types.append(support_type)
+    lines = [without_markup(token.text) for token in section.tokens]
+    support_type["techniques"].append(_technique(reader, reader.display_title(section.title), [{"lines": lines}]))
+    reader.section_pages[slug(section.title)] = page_of(type_id)
+
+
 SupportTypes.readers = (
     SectionReader("support_type", 10, _detect, _read, once=False),
     SectionReader("support_type", 95, _detect_scripts, _read_scripts, once=False),
+    SectionReader("support_type", 98, _detect_spoken, _read_spoken, once=False),
     SectionReader("support_type", 100, _detect_by_name, _read, once=False),
 )
 KIND = SupportTypes()
