@@ -381,7 +381,7 @@ def test_a_10_mb_file_is_refused_quickly(project):
     started = time.monotonic()
     with pytest.raises(DataErrors) as caught:
         load_playbook(project / "data")
-    assert time.monotonic() - started < 5  # a guard against hanging, not a benchmark
+    assert time.monotonic() - started < 60  # a guard against hanging, not a benchmark: a busy machine passes
     (error,) = caught.value.errors
     assert str(error).startswith(f"{REACTIVO}:1: el archivo tiene ") and "bytes, más de los" in str(error)
 

@@ -81,7 +81,7 @@ def test_a_source_that_is_not_a_file_gets_one_line_and_no_hang(tmp_path, kind):
     result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{source}:1: ") and " — " in result.stderr
-    assert time.monotonic() - started < 30 and not (tmp_path / "out").exists()
+    assert time.monotonic() - started < 50 and not (tmp_path / "out").exists()  # a hang, not a benchmark
 
 
 SPANISH_ONLY = SEED.read_text(encoding="utf-8").encode("latin-1", errors="ignore").decode("latin-1")
@@ -135,8 +135,9 @@ def test_a_hostile_line_of_1_mb_is_kept_and_answered_at_once(tmp_path, name):
     title, rest = SEED.read_text(encoding="utf-8").split("\n", 1)
     source.write_text(f"{title}\n\n{HOSTILE_LINES[name]}\n\n{rest}", encoding="utf-8")  # before the first section
     command = [sys.executable, "-m", "macros", "import", str(source), str(tmp_path / "out")]
-    # A guard against hanging, not a benchmark: the spaces before the arrow took 107 s before the fix.
-    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=30)
+    # A guard against hanging, not a benchmark: an answer takes about a second, a few on a busy machine; the
+    # spaces before the arrow took 107 s before the fix.
+    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-500:]
     kept = yaml.safe_load((tmp_path / "out" / "unmapped.yml").read_text(encoding="utf-8"))
     assert HOSTILE_LINES[name].strip() in [block["text"] for block in kept], "nothing is dropped silently"

@@ -261,3 +261,19 @@ def test_closing_lines_worded_otherwise_still_give_the_version_and_the_date():
     assert (info["version"], info["last_updated"]) == ("2.3", date(2025, 2, 1))
     assert not [path for path in result.files if path.startswith("data/pages/") and "2.3" in result.files[path]]
     assert result.lines.lost == 0
+
+
+def test_the_line_count_puts_each_line_where_it_went():
+    """Counted by hand: title and subtitle in the data, the free section's heading and its code block's three
+    lines on its page, the version and the date right under the block in the data again."""
+    text = HEAD + "## Notas del equipo\n\n```\nuno\n```\n**Versión:** 1.0\n**Última actualización:** 2025-01-27\n"
+    counted = import_markdown(text, "doc.md").lines
+    assert (counted.total, counted.data, counted.pages, counted.lost) == (8, 4, 4, 0)
+
+
+def test_a_free_pages_headings_start_one_level_under_its_title():
+    """The page's title is its `#`: the section's own headings start at `##`, each level kept under it."""
+    text = HEAD + "## Procedimiento\n\n#### Antes\n\nRevisar.\n\n##### Detalle\n\nTodo.\n\n#### Después\n\nCerrar.\n"
+    (page,) = [yaml.safe_load(t) for path, t in import_markdown(text, "doc.md").files.items() if "pages/" in path]
+    headings = [line for line in page["markdown"].split("\n") if line.startswith("#")]
+    assert headings == ["## Antes", "### Detalle", "## Después"]

@@ -3,10 +3,13 @@ interrupted build leaves the previous site as it was, and two builds at once bot
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
 import time
+
+import publish as publish_tool
 
 from helpers import ENV, ROOT, copy_project
 
@@ -49,6 +52,25 @@ def test_an_interrupted_build_leaves_the_previous_site_in_place(tmp_path):
     build.send_signal(signal.SIGINT)
     build.wait(timeout=60)
     assert sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*.html")) == pages
+
+
+def test_the_site_is_in_place_after_every_step_of_the_swap(tmp_path, monkeypatch):
+    """A reader loading a page while the new site goes in finds the old site or the new one, never none."""
+    site, built = tmp_path / "site", tmp_path / "site.building-1"
+    for folder, text in ((site, "el sitio anterior"), (built, "el sitio nuevo")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text, encoding="utf-8")
+    found_after_each_step = []
+
+    def rename(source, target, real_rename=os.rename):
+        real_rename(source, target)
+        found_after_each_step.append((site / "index.html").is_file())
+
+    monkeypatch.setattr(publish_tool.os, "rename", rename)
+    assert publish_tool.swap_in(built, site) is None
+    assert (site / "index.html").read_text(encoding="utf-8") == "el sitio nuevo"
+    assert found_after_each_step and all(found_after_each_step), found_after_each_step
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
 def test_two_builds_at_once_both_end_well(tmp_path):
