@@ -121,6 +121,30 @@ def test_remembering_keeps_values_on_the_device_until_borrar_mis_datos(page, ser
     assert not later.locator("#pb-respuesta-rapida-paso-1").is_checked()
 
 
+def test_switching_where_typed_values_live_moves_them_and_leaves_no_copy_behind(page, server):
+    panel = open_panel(page, server)
+    field(panel, "Canales — [Canales disponibles]").fill("chat")  # for this tab only
+    remember = panel.get_by_label("Recordar en este dispositivo")
+    remember.check()
+    assert json.loads(page.evaluate("key => localStorage.getItem(key)", KEY))["values"] == {"2": "chat"}
+    assert page.evaluate("key => sessionStorage.getItem(key)", KEY) is None
+    remember.uncheck()  # the device forgets them at once; the tab keeps them for the call
+    assert page.evaluate("key => localStorage.getItem(key)", KEY) is None
+    assert json.loads(page.evaluate("key => sessionStorage.getItem(key)", KEY))["values"] == {"2": "chat"}
+
+
+def test_borrar_mis_datos_forgets_what_lasts_for_the_tab_as_well(page, server):
+    panel = open_panel(page, server)
+    field(panel, "Canales — [Canales disponibles]").fill("Juan Pérez, pedido 4471")
+    page.once("dialog", lambda dialog: dialog.accept())
+    panel.locator("[data-pb-forget]").click()
+    page.wait_for_load_state()
+    ours = page.evaluate(
+        f"() => Object.keys(localStorage).concat(Object.keys(sessionStorage)).filter(k => k.startsWith('{SITE}:'))"
+    )
+    assert ours == [] and "Juan Pérez" not in script_text(page)
+
+
 def test_clear_empties_the_fields_and_the_script_shows_its_blanks_again(page, server):
     panel = open_panel(page, server)
     field(panel, "Tiempo de respuesta — [X]").fill("5")
