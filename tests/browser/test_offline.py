@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import zipfile
@@ -87,6 +88,14 @@ def test_every_address_in_the_bundle_leads_to_a_file(bundle):
                 if not path.is_file():
                     broken.append(f"{html.relative_to(bundle)}: {name}={value}")
     assert broken == []
+
+
+def test_every_search_result_leads_to_a_file(bundle):
+    """The search builds its result links from its index: from file:// each must name a page's file."""
+    index = json.loads((bundle / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    missing = {page for page in pages if not (bundle / unquote(page)).is_file()}
+    assert len(pages) > 10 and missing == set()
 
 
 def test_the_search_help_leads_to_the_guide_from_file_urls(offline_page, bundle):
