@@ -24,17 +24,12 @@ SESSION = PLAYBOOK.sessions[0]  # data/sessions/premium-en-una-hora.yml
 
 @pytest.fixture(scope="module")
 def pdf_site(tmp_path_factory):
-    """A project built as `make pdf` builds it, with its PDFs."""
+    """A project built by `make pdf`'s own command (tools/publish.py --pdf: every size), with its PDFs."""
     project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
-    site = project / "site"
-    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    env = {**ENV, "PLAYBOOK_PDF": ",".join(PAPERS)}
-    result = subprocess.run(build, cwd=project, env=env, capture_output=True, text=True)
+    command = [sys.executable, str(ROOT / "tools" / "publish.py"), "--pdf"]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    command = [sys.executable, str(ROOT / "tools" / "pdf.py"), str(site)]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    return site
+    return project / "site"
 
 
 @pytest.fixture(scope="module")
