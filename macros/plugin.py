@@ -48,9 +48,10 @@ class PlaybookConfig(base.Config):
 
     data_dir = c.Type(str, default=Settings.data_dir)
     cache_dir = c.Type(str, default=Settings.cache_dir)
-    pdf = c.Type(str, default="")
-    """The paper sizes `make pdf` prints, whose PDFs the pages link ("A4,Letter"; "true": every size; empty:
-    none). mkdocs.yml takes it from PLAYBOOK_PDF, which `make pdf` (tools/publish.py) sets."""
+    pdf = c.Type((str, bool), default="")
+    """The paper sizes `make pdf` prints, whose PDFs the pages link ("A4,Letter"; true: every size; empty or
+    false: none). mkdocs.yml takes it from PLAYBOOK_PDF, which `make pdf` (tools/publish.py) sets; MkDocs'
+    `!ENV` reads "true" as YAML does, a boolean."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -363,11 +364,12 @@ def _title_line(info) -> str:
     return info.title + (f" · {info.labels.version} {info.version}" if info.version else "")
 
 
-def _papers(setting: str) -> tuple[str, ...]:
-    """The plugin's `pdf` option: the paper sizes `make pdf` prints ("A4,Letter"; "true": every size; empty: none)."""
-    if setting == "true":
-        return PAPERS
-    return tuple(paper for paper in PAPERS if paper in setting.split(","))
+def _papers(setting: str | bool) -> tuple[str, ...]:
+    """The plugin's `pdf` option: the paper sizes `make pdf` prints ("A4,Letter"; true: every size; empty or
+    false: none)."""
+    if isinstance(setting, bool):
+        return PAPERS if setting else ()
+    return PAPERS if setting == "true" else tuple(paper for paper in PAPERS if paper in setting.split(","))
 
 
 def _handout_name(config) -> str | None:

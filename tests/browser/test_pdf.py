@@ -159,6 +159,21 @@ def test_a4_and_letter_files_live_side_by_side_at_their_sizes(pdf_site):
             assert (round(box.width), round(box.height)) == points[paper], (name, paper)
 
 
+def test_make_pdf_for_one_size_prints_and_links_that_size_only(tmp_path):
+    """`make pdf PAPER=Letter`: a trainer in the Americas gets Letter files, and the pages offer no A4."""
+    project = copy_project(tmp_path / "project")
+    command = [sys.executable, str(ROOT / "tools" / "publish.py"), "--pdf", "--paper", "Letter"]
+    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    printed = sorted(path.relative_to(site).as_posix() for path in (site / "pdf").rglob("*.pdf"))
+    assert printed == sorted(LETTER[name] for name in ("handout", "checklist", pdf_name(SESSION.id)))
+    box = PdfReader(site / LETTER["handout"]).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Descargar PDF (Carta)" in home and "Descargar PDF (A4)" not in home
+
+
 def test_both_pdfs_carry_bookmarks_from_their_headings(pdf_site):
     """A trainer jumps to a part from the PDF viewer's side panel."""
     reader = PdfReader(pdf_site / FILES["handout"])
