@@ -17,6 +17,7 @@ $(VENV)/.site: pyproject.toml
 	$(PYTHON3) -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet --upgrade pip
 	$(PYTHON) -m pip install --quiet -e .
+	$(PYTHON) tools/compile_templates.py  # as pip compiles modules: a playbook's first build finds them compiled
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site

@@ -31,7 +31,7 @@ from .messages import Messages, MissingCatalogue, visible
 from .models import DEFAULT_LANGUAGE
 from .settings import Settings
 from .site import PAPERS, Site
-from .template_cache import QuietBytecodeCache
+from .template_cache import bytecode_cache
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -163,8 +163,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_env(self, env, config, files):
         """One theme environment per build, its templates compiled once and kept between builds: print-site
         asks the theme for a new environment to render the handout, which compiled every Material template
-        a second time (a fifth of a build); it gets this one. Compiled templates go to .cache/jinja/."""
-        env.bytecode_cache = QuietBytecodeCache(self._cache(config) / "jinja")
+        a second time (a fifth of a build); it gets this one. Its compiled templates are kept with the
+        installation (macros/template_cache.py)."""
+        env.bytecode_cache = bytecode_cache(self._cache(config), "theme")
         config.theme.get_env = lambda: env
         return env
 

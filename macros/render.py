@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import sitemap
 from .messages import Messages, visible
 from .models import Playbook, Script
-from .template_cache import QuietBytecodeCache
+from .template_cache import bytecode_cache
 
 if TYPE_CHECKING:
     from .site import Site
@@ -54,8 +54,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(TEMPLATES),
-    # Beside the theme's (macros/plugin.py): the project's .cache/, as macros/ lives in the project.
-    bytecode_cache=QuietBytecodeCache(TEMPLATES.parent.parent / ".cache" / "jinja"),
+    # Beside the theme's (macros/plugin.py), with the installation; else the project's .cache/ (macros/ is in it).
+    bytecode_cache=bytecode_cache(TEMPLATES.parent.parent / ".cache", "playbook"),
     autoescape=True,
     finalize=literal,
     undefined=jinja2.StrictUndefined,
