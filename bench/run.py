@@ -291,11 +291,14 @@ def run_size(scale: int, runs: int, work: Path, timeout: float) -> tuple[SizeRes
         shutil.rmtree(installed, ignore_errors=True)
         result.bare = build(ours, work / f"x{scale}" / "site-ours", timeout)
         log(f"  nothing compiled: {result.bare.seconds:6.2f} s")
-        subprocess.run([sys.executable, str(ROOT / "tools" / "compile_templates.py")], check=True, capture_output=True)
-    for run in range(1, runs + 1):  # each round: a new project's first build, a rebuild, plain's build
         shutil.rmtree(ours / ".cache", ignore_errors=True)
         for compiled in ours.rglob("__pycache__"):
             shutil.rmtree(compiled, ignore_errors=True)
+        # what `make` does when it sets up a project (its venv, then its templates and modules compiled)
+        compile_step = [sys.executable, str(ROOT / "tools" / "compile_templates.py"), str(ours)]
+        subprocess.run(compile_step, check=True, capture_output=True, env=ENV)
+    for run in range(1, runs + 1):  # each round: a new project's first build, a rebuild, plain's build
+        shutil.rmtree(ours / ".cache", ignore_errors=True)
         for which, project in [("first", ours), ("ours", ours), ("plain", plain)]:
             measured = build(project, work / f"x{scale}" / f"site-{'plain' if which == 'plain' else 'ours'}", timeout)
             getattr(result, which).append(measured)
@@ -486,11 +489,11 @@ def render_report(results, search_rows, search_scale, checks, runs, elapsed, arg
         "",
         "Ours keeps parsed data files in the project's `.cache/` between builds, and compiled templates (the "
         "theme's and its own) with the installation, as pip keeps the compiled modules of what it installs: `make` "
-        "compiles them when it installs the tool (tools/compile_templates.py). *Ours, first run* is a new "
-        "project's first build with the tool so installed: no `.cache/`, its own modules not yet compiled (each "
-        "round builds one, then rebuilds it, then builds plain: the medians are compared). "
-        "*Nothing compiled* is one build before that step, with no compiled template at all (a tool installed "
-        "without `make`).",
+        "compiles them when it sets up a project (its venv, then tools/compile_templates.py, which compiles the "
+        "project's modules on the way). *Ours, first run* is a project's first build after that step: no "
+        "`.cache/` (each round builds one, then rebuilds it, then builds plain: the medians are compared). "
+        "*Nothing compiled* is one build before that step: no compiled template or module at all (the tool "
+        "installed without `make`).",
         "",
         "| size | content | ours (s, median) | plain (s, median) | ours / plain | ours, first run / plain "
         "| ours, nothing compiled / plain | ours runs | plain runs | CPU ours / plain (s, median) | peak RSS ours "

@@ -1,12 +1,13 @@
 """Compile the theme's templates and the playbook's into the installation's cache (macros/template_cache.py), as
 `make` installs the tool: a playbook's very first build then finds them compiled, as pip leaves the modules of
-what it installs compiled.
+what it installs compiled (the project's own modules are compiled on the way, as they are imported).
 
-    python tools/compile_templates.py      (from the project's folder; `make` runs it after installing)
+    python tools/compile_templates.py [PROJECT]      (PROJECT: the project's folder, by default this one)
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -14,10 +15,6 @@ import jinja2
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from macros import render  # noqa: E402
-from macros.template_cache import bytecode_cache  # noqa: E402
 
 
 def compile_all(env: jinja2.Environment, names: list[str]) -> int:
@@ -32,9 +29,12 @@ def compile_all(env: jinja2.Environment, names: list[str]) -> int:
     return done
 
 
-def main() -> int:
-    theme = load_config(str(ROOT / "mkdocs.yml")).theme.get_env()
-    theme.bytecode_cache = bytecode_cache(ROOT / ".cache", "theme")
+def main(project: Path = ROOT) -> int:
+    sys.path.insert(0, str(project))  # the project's own macros/, as a build imports them
+    render = importlib.import_module("macros.render")
+    template_cache = importlib.import_module("macros.template_cache")
+    theme = load_config(str(project / "mkdocs.yml")).theme.get_env()
+    theme.bytecode_cache = template_cache.bytecode_cache(project / ".cache", "theme")
     pages = [name for name in theme.list_templates() if name.endswith((".html", ".xml"))]
     count = compile_all(theme, pages) + compile_all(render._ENV, render._ENV.list_templates())
     print(f"{count} templates compiled")
@@ -42,4 +42,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT))
