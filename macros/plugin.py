@@ -213,6 +213,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta["pb_section_title"] = page.parent.title
         if page.file.src_uri in self.site.unsearched_pages:
             page.meta["search"] = {"exclude": True}
+        render_item = self.site.item_renderers.get(page.file.src_uri)
+        if render_item:  # a page of the data's alone: what its one macro call would give, with no template
+            page.meta["render_macros"] = False
+            return render_item()
         return markdown
 
     @event_priority(-100)  # after print-site has kept the page's HTML

@@ -3,6 +3,7 @@ to every renderer (no module-level state)."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -80,6 +81,20 @@ class Site:
     def split_pages(self) -> frozenset[str]:
         """Every page of a collection split over several, its first page included."""
         return frozenset(page for first, later in self.paged_sources.items() for page in [first, *later])
+
+    @functools.cached_property
+    def item_renderers(self) -> dict[str, Callable[[], str]]:
+        """The generated pages of items (a support type, a free page, a session) → their renderer, ready to call:
+        the plugin renders them itself, so mkdocs-macros need not compile each page's one-line call as a template
+        (a fifth of a second at 100×)."""
+        return {
+            kind.item_page(item.id): functools.partial(
+                kind.macros()[kind.item_macro], self, kind.item_page(item.id), item.id
+            )
+            for kind in KINDS
+            if kind.item_macro
+            for item in getattr(self.playbook, kind.key)
+        }
 
     def generated_pages(self) -> dict[str, str]:
         """Pages that exist only in the data (page → Markdown calling a macro)."""
