@@ -8,7 +8,11 @@ import re
 import pytest
 
 from helpers import ROOT
+from macros.importer import near_miss
 from macros.importer.document import import_markdown
+from macros.messages import Messages
+from macros.models import default_labels
+from macros.reading.blocks import tokenize
 
 HEAD = "# Guía\n\n**Para el equipo**\n\n"
 REAL = sorted((ROOT / "tests" / "fixtures" / "real").glob("*.md"))
@@ -61,3 +65,26 @@ def test_a_second_section_of_a_kind_read_once_says_the_first_was_read():
     assert any(
         "«CHECKLIST DE CIERRE» va, tal cual, a una página libre" in w and "se lee la primera" in w for w in warnings
     )
+
+
+def test_every_reason_a_section_can_be_given_is_in_both_catalogues():
+    """A section no reader takes may hold anything: each shape's reason is found, in Spanish and in English."""
+    bodies = [
+        '### "Muy caro"',
+        '```\nScript:\n"Hola"\n```',
+        "**A**\n\n> hola",
+        "- [ ] tarea",
+        "### Caso 1: x",
+        "**{situation}:** x",
+        "1. paso",
+        "| a | b |",
+        "Texto.",
+    ]
+    for language in ("es", "en"):
+        say = Messages(language)
+        said = [body.replace("{situation}", default_labels(language)["situation"]) for body in bodies]
+        reasons = {near_miss.nearest(tokenize(body + "\n"), "Notas", say)[1] for body in said}
+        assert len(reasons) == len(bodies)  # each body is its own shape
+        for body in said:
+            key, blanks = near_miss.warning(tokenize(body + "\n"), "Notas", say)
+            assert blanks["why"] and key in ("near_miss", "near_none")

@@ -30,7 +30,7 @@ def nearest(tokens: list[Token], title: str, say: Messages) -> tuple[str, str]:
     if len(scripts.quoted_runs(tokens)) == 1:
         return "support_type", "one_message"
     if any(t.kind == "check" for t in tokens):
-        return "checklist", "second_checklist"
+        return "checklist", "checks_without_phase"
     if any(NUMBERED_TITLE.match(unbold(h.text)) for h in headings):
         return "case", "numbered_not_read"
     labels = [found[0] for t in tokens if (found := bold_label(t))]
