@@ -326,11 +326,8 @@ def _scripted_type(reader: DocumentReader, heading: Token, tokens: list[Token]) 
     over code blocks (the deepest level that has some), or else its named messages."""
     icon, raw = split_icon(without_markup(heading.text))  # `### **🚚 Envíos**`: the icon inside the bold
     title = reader.display_title(raw)
-    level = 4 if scripts.situations(tokens, 4) else 3
-    if scripts.situations(tokens, level):
-        spans = [(at, scripts.heading_ends(tokens, at)) for at in scripts.situations(tokens, level)]
-    else:
-        spans = scripts.quoted_runs(tokens)
+    named = scripts.situations(tokens, 4) or scripts.situations(tokens, 3)
+    spans = [(at, scripts.heading_ends(tokens, at)) for at in named] if named else scripts.quoted_runs(tokens)
     found, i = [], 0
     for start, end in spans:
         for token in tokens[i:start]:
