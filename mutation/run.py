@@ -1,13 +1,13 @@
-"""Mutation testing: plant each bug of mutation/mutants.yml in a scratch copy of the project, run the tests
-that should notice it, and report how many were caught (mutation/RESULTS.md).
+"""Hand-written mutants: plant each bug of mutation/mutants.yml in a scratch copy of the project, run the
+tests that should notice it, and report how many were caught (mutation/results/hand.md; mutation/report.py
+joins it into mutation/RESULTS.md).
 
-    python mutation/run.py [--only ID ...] [--jobs 2] [--no-baseline] [--output mutation/RESULTS.md]
+    python mutation/run.py [--only ID ...] [--jobs 2] [--no-baseline] [--output mutation/results/hand.md]
 
-Why hand-written mutants rather than a generator such as mutmut: most of what this project does is seen
-only through a real build (a subprocess running MkDocs) or a real browser, which mutmut's in-process
-switching cannot reach, and generated operators on a 2,500-line core give thousands of mutants at tens
-of seconds each. Each mutant here is a bug a person could write, in Python, templates, JavaScript or
-CSS, with the tests meant to catch it.
+Beside the generated mutants (mutation/python.py: mutmut over the Python core, in-process tests;
+mutation/js.py: Stryker over playbook.js), these reach what a generator cannot: bugs a person could write
+in templates, CSS, the build's settings, or Python seen only through a real build or a real browser, each
+with the tests meant to catch it.
 
 The project (its tracked and new files) is copied once when the run starts, so editing the working tree
 meanwhile changes nothing; each mutant then runs in its own copy of that snapshot (node_modules and .venv
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", metavar="ID", help="run only these mutants (no report file)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run at once (default 2)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the run of the tests without mutants")
-    parser.add_argument("--output", type=Path, default=ROOT / "mutation" / "RESULTS.md")
+    parser.add_argument("--output", type=Path, default=ROOT / "mutation" / "results" / "hand.md")
     args = parser.parse_args(argv)
 
     mutants = load_mutants()

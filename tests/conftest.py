@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,10 @@ from helpers import ROOT, build, built_copy, copy_project, grow, inject
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The real project, built once with --strict into a temporary folder."""
+    """The real project, built once with --strict into a temporary folder. PLAYBOOK_BUILT_SITE, when set, names a
+    site built already and used as it is (mutation/js.py: built once from Stryker's instrumented playbook.js)."""
+    if os.environ.get("PLAYBOOK_BUILT_SITE"):
+        return Path(os.environ["PLAYBOOK_BUILT_SITE"])
     site_dir = tmp_path_factory.mktemp("site")
     result = build(ROOT, site_dir)
     assert result.returncode == 0, result.stderr
@@ -34,3 +38,6 @@ def hostile_site(tmp_path_factory):
 def big_site(tmp_path_factory):
     """(project, site): the project with every collection longer than one page (helpers.grow), built."""
     return built_copy(tmp_path_factory, "big", grow)
+
+
+from commands import pytest_collection_modifyitems  # noqa: E402, F401  (marks the tests that run a command)

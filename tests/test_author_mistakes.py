@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from helpers import ENV, check
+from helpers import check, child_env
 from macros.loader import DataErrors, load_playbook
 
 TYPES = "data/support_types"
@@ -126,6 +126,6 @@ def test_hostile_lines_of_a_megabyte_are_answered_without_hanging(project, line)
     (project / TYPES / "reactivo.yml").write_text(line + "\n", encoding="utf-8")
     command = [sys.executable, "-m", "macros", "check"]
     # A guard against hanging, not a benchmark.
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=HANG)
+    result = subprocess.run(command, cwd=project, env=child_env(), capture_output=True, text=True, timeout=HANG)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{TYPES}/reactivo.yml:1:") and " — " in result.stderr

@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from helpers import ENV, ROOT
+from helpers import ROOT, child_env
 
 
 def table_rows(report: str, heading: str) -> list[list[str]]:
@@ -21,7 +21,7 @@ def test_benchmark_runs_at_1x_and_its_figures_agree(tmp_path):
     result = subprocess.run(
         [sys.executable, "bench/run.py", "--quick", "--output", str(report_file)],
         cwd=ROOT,
-        env=ENV,
+        env=child_env(),
         capture_output=True,
         text=True,
         timeout=600,

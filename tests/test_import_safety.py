@@ -11,7 +11,7 @@ import time
 import pytest
 import yaml
 
-from helpers import ENV, ROOT, SEED, copy_project
+from helpers import ROOT, SEED, child_env, copy_project
 from macros.importer.cli import main
 from macros.importer.document import import_markdown
 
@@ -57,28 +57,37 @@ def test_out_of_any_kind_is_left_as_it_is(tmp_path, capsys, kind):
 
 
 @pytest.mark.parametrize("where", [".", "data", "data/support_types"])
-def test_out_inside_a_project_or_its_data_is_refused_with_one_line(tmp_path, capsys, where):
+def test_out_inside_a_project_or_its_data_is_refused_with_one_line(tmp_path, capsys, monkeypatch, where):
     project = copy_project(tmp_path / "project")
     before = snapshot(project)
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "import", str(SEED), where],
-        cwd=project, env=ENV, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip().count("\n") == 0 and "es la carpeta de un proyecto de playbook" in result.stderr
+    monkeypatch.chdir(project)
+    assert main([str(SEED), where]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and said.err.count("\n") == 1
+    assert said.err.startswith(f"{where}: ") and "es la carpeta de un proyecto de playbook" in said.err
+    assert " — indique una carpeta nueva" in said.err  # what is wrong — what to do
     assert snapshot(project) == before
 
 
-@pytest.mark.parametrize("kind", ["folder", "fifo", "missing"])
-def test_a_source_that_is_not_a_file_gets_one_line_and_no_hang(tmp_path, kind):
+@pytest.mark.parametrize("kind", ["folder", "missing"])
+def test_a_source_that_is_not_a_file_gets_one_line_naming_it(tmp_path, capsys, kind):
     source = tmp_path / "src.md"
     if kind == "folder":
         source.mkdir()
-    elif kind == "fifo":
-        os.mkfifo(source)
+    assert main([str(source), str(tmp_path / "out")]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and said.err.count("\n") == 1
+    assert said.err.startswith(f"{source}:1: ") and " — " in said.err  # what is wrong — what to do
+    reason = "es una carpeta" if kind == "folder" else "No such file or directory"  # the system's own words
+    assert reason in said.err and not (tmp_path / "out").exists()
+
+
+def test_a_source_that_never_ends_gets_one_line_and_no_hang(tmp_path):
+    source = tmp_path / "src.md"
+    os.mkfifo(source)  # opening it to read would wait for a writer forever
     command = [sys.executable, "-m", "macros", "import", str(source), str(tmp_path / "out")]
     started = time.monotonic()
-    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(command, cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{source}:1: ") and " — " in result.stderr
     assert time.monotonic() - started < 50 and not (tmp_path / "out").exists()  # a hang, not a benchmark
@@ -137,8 +146,40 @@ def test_a_hostile_line_of_1_mb_is_kept_and_answered_at_once(tmp_path, name):
     command = [sys.executable, "-m", "macros", "import", str(source), str(tmp_path / "out")]
     # A guard against hanging, not a benchmark: an answer takes about a second, a few on a busy machine; the
     # spaces before the arrow took 107 s before the fix.
-    result = subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(command, cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-500:]
     kept = yaml.safe_load((tmp_path / "out" / "unmapped.yml").read_text(encoding="utf-8"))
     assert HOSTILE_LINES[name].strip() in [block["text"] for block in kept], "nothing is dropped silently"
     assert "esta línea no llegó al sitio" in result.stderr  # and the import says so
+
+
+def test_an_empty_folder_named_as_out_is_filled_and_a_new_nested_one_is_made(tmp_path, capsys):
+    empty = tmp_path / "vacia"
+    empty.mkdir()
+    assert main([str(SEED), str(empty)]) == 0
+    assert (empty / "data" / "playbook.yml").is_file() and [p.name for p in tmp_path.iterdir()] == ["vacia"]
+    nested = tmp_path / "equipo" / "ventas" / "nuevo"
+    assert main([str(SEED), str(nested)]) == 0
+    assert snapshot(nested) == snapshot(empty), "the same files wherever they go"
+    assert f"en {nested}" in capsys.readouterr().out
+
+
+def test_out_that_cannot_be_made_gets_one_line_naming_it_and_why(tmp_path, capsys):
+    (tmp_path / "notas.txt").write_text("un archivo, no una carpeta\n", encoding="utf-8")
+    out = tmp_path / "notas.txt" / "importado"
+    assert main([str(SEED), str(out)]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and said.err.count("\n") == 1
+    assert said.err.startswith(f"{out}: ") and "no se puede escribir" in said.err
+    assert "(File exists)" in said.err  # the system's reason, as it gives it (a file is where a folder would go)
+    assert (tmp_path / "notas.txt").read_text(encoding="utf-8") == "un archivo, no una carpeta\n"
+
+
+def test_the_import_is_staged_beside_out_not_in_the_system_temporary_folder(tmp_path, capsys, monkeypatch):
+    """A rename from /tmp to another disk fails: the scratch folder must be on OUT's own file system."""
+    unusable = tmp_path / "tmp-is-a-file"
+    unusable.write_text("", encoding="utf-8")
+    monkeypatch.setattr("tempfile.tempdir", str(unusable))
+    assert main([str(SEED), str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "data" / "playbook.yml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "tmp-is-a-file"], "no scratch folder left"

@@ -9,15 +9,14 @@ import subprocess
 import sys
 import time
 
-import publish as publish_tool
-
-from helpers import ENV, ROOT, copy_project
+from helpers import ROOT, child_env, copy_project
+from tools import publish as publish_tool
 
 PUBLISH = [sys.executable, str(ROOT / "tools" / "publish.py")]
 
 
 def publish(project, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run(PUBLISH, cwd=project, env=ENV, capture_output=True, text=True, timeout=300, **kwargs)
+    return subprocess.run(PUBLISH, cwd=project, env=child_env(), capture_output=True, text=True, timeout=300, **kwargs)
 
 
 def leftovers(project) -> list[str]:
@@ -47,7 +46,9 @@ def test_an_interrupted_build_leaves_the_previous_site_in_place(tmp_path):
     project = copy_project(tmp_path / "project")
     assert publish(project).returncode == 0
     pages = sorted(p.relative_to(project / "site") for p in (project / "site").rglob("*.html"))
-    build = subprocess.Popen(PUBLISH, cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen(
+        PUBLISH, cwd=project, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     time.sleep(0.8)  # MkDocs is writing the new site aside
     build.send_signal(signal.SIGINT)
     build.wait(timeout=60)
@@ -75,7 +76,9 @@ def test_the_site_is_in_place_after_every_step_of_the_swap(tmp_path, monkeypatch
 
 def test_two_builds_at_once_both_end_well(tmp_path):
     project = copy_project(tmp_path / "project")
-    runs = [subprocess.Popen(PUBLISH, cwd=project, env=ENV, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(PUBLISH, cwd=project, env=child_env(), stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
     results = [(run.communicate(timeout=300)[1], run.returncode) for run in runs]
     results = [(code, err) for err, code in results]
     assert [code for code, _ in results] == [0, 0], results

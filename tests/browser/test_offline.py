@@ -12,13 +12,13 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
-from helpers import ENV, ROOT
+from helpers import ROOT, child_env
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory):
     """`make offline`, then the zip unpacked into a fresh folder."""
-    result = subprocess.run(["make", "offline"], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(["make", "offline"], cwd=ROOT, env=child_env(), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     target = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(ROOT / "dist" / "playbook-offline.zip") as archive:

@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from helpers import ENV, ROOT, copy_project
+from helpers import ROOT, child_env, copy_project
 from macros.kinds.sessions import pdf_name
 from macros.loader import load_playbook
 from macros.site import PAPERS, pdf_files
@@ -27,7 +27,7 @@ def pdf_site(tmp_path_factory):
     """A project built by `make pdf`'s own command (tools/publish.py --pdf: every size), with its PDFs."""
     project = copy_project(tmp_path_factory.mktemp("pdf") / "project")
     command = [sys.executable, str(ROOT / "tools" / "publish.py"), "--pdf"]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, cwd=project, env=child_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -163,7 +163,7 @@ def test_make_pdf_for_one_size_prints_and_links_that_size_only(tmp_path):
     """`make pdf PAPER=Letter`: a trainer in the Americas gets Letter files, and the pages offer no A4."""
     project = copy_project(tmp_path / "project")
     command = [sys.executable, str(ROOT / "tools" / "publish.py"), "--pdf", "--paper", "Letter"]
-    result = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, cwd=project, env=child_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     printed = sorted(path.relative_to(site).as_posix() for path in (site / "pdf").rglob("*.pdf"))

@@ -1,0 +1,140 @@
+"""Generated mutants of the pure-Python core: mutmut writes them ([tool.mutmut] in pyproject.toml says which
+modules), runs the in-process tests that reach each one, and this script gathers the verdicts per module
+into mutation/results/python.json, every survivor with its reason from mutation/equivalent.yml.
+
+    python mutation/python.py [--max-children 2] [--keep] [--only GLOB ...]
+
+mutmut copies the project into mutants/ and runs pytest there, each mutant in a process forked from one
+that has already imported everything, and only the tests that called the mutated function: thousands of
+mutants in under an hour on two cores. Tests that build a site run MkDocs in a child process, which runs
+the mutant too (tests/helpers.child_env) but whose calls mutmut cannot see, so a function only a build
+reaches has no test of its own here ("no tests"): those are listed per module, not hidden.
+--keep reuses the last run's mutants/ (mutmut then tests only what changed); --only reruns some mutants,
+e.g. `--only "macros.csp*"`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MUTANTS = ROOT / "mutants"
+RESULTS = ROOT / "mutation" / "results" / "python.json"
+EQUIVALENT = ROOT / "mutation" / "equivalent.yml"
+MUTMUT = Path(sys.executable).parent / "mutmut"
+TARGET = 0.90
+# mutmut's exit codes (mutmut/stats.py), as verdicts
+VERDICTS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
+VERDICTS |= {code: "timeout" for code in (-24, 24, 152, 255)}
+
+
+def run_mutmut(max_children: int, keep: bool, only: list[str]) -> float:
+    """Run mutmut from the project's folder; returns the minutes it took."""
+    if not keep and not only:
+        shutil.rmtree(MUTANTS, ignore_errors=True)
+    MUTANTS.mkdir(exist_ok=True)
+    linked = MUTANTS / "node_modules"  # the npm packages a test build uses (Workbox), linked, not copied
+    if (ROOT / "node_modules").is_dir() and not linked.exists():
+        linked.symlink_to(ROOT / "node_modules", target_is_directory=True)
+    started = time.monotonic()
+    with (MUTANTS / "run.log").open("w", encoding="utf-8") as log:
+        command = [str(MUTMUT), "run", "--max-children", str(max_children), *only]
+        done = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
+    if done.returncode != 0:
+        sys.exit(f"mutmut stopped (exit {done.returncode}); its output is in {MUTANTS / 'run.log'}")
+    return (time.monotonic() - started) / 60
+
+
+def verdicts() -> dict[str, str]:
+    """Every mutant's verdict, by mutmut's name (module.function__mutmut_N), from its .meta files."""
+    found = {}
+    for meta in sorted(MUTANTS.rglob("*.py.meta")):
+        for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
+            found[name] = VERDICTS.get(code, "not checked" if code is None else "suspicious")
+    return found
+
+
+def source_file(mutant: str) -> str:
+    module = mutant.rsplit(".", 1)[0]
+    return module.replace(".", "/") + ".py"
+
+
+def change(mutant: str) -> str:
+    """The mutated line, before → after (mutmut's own diff, read from mutants/)."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant  # only here: mutmut reads its config on import
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        diff = get_diff_for_mutant(mutant, path=source_file(mutant)).splitlines()
+    finally:
+        os.chdir(cwd)
+    removed = [line[1:].strip() for line in diff if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:].strip() for line in diff if line.startswith("+") and not line.startswith("+++")]
+    return f"{' / '.join(removed)} → {' / '.join(added)}"
+
+
+def reasons() -> dict[str, str]:
+    """Why a survivor is harmless (an equivalent mutant), reviewed by hand: mutant name → reason."""
+    if not EQUIVALENT.is_file():
+        return {}
+    return {entry["mutant"]: " ".join(entry["why"].split()) for entry in yaml.safe_load(EQUIVALENT.read_text()) or []}
+
+
+def summary(found: dict[str, str], minutes: float | None) -> dict:
+    why = reasons()
+    modules: dict[str, Counter] = {}
+    for name, verdict in found.items():
+        modules.setdefault(source_file(name), Counter())[verdict] += 1
+    survivors = [
+        {"mutant": name, "file": source_file(name), "verdict": verdict, "change": change(name), "why": why.get(name)}
+        for name, verdict in sorted(found.items())
+        if verdict not in ("killed", "timeout")
+    ]
+    killed = sum(verdict in ("killed", "timeout") for verdict in found.values())
+    return {
+        "tool": "mutmut",
+        "minutes": minutes,
+        "total": len(found),
+        "killed": killed,
+        "score": killed / len(found) if found else 0.0,
+        "target": TARGET,
+        "modules": {path: dict(counts) for path, counts in sorted(modules.items())},
+        "survivors": survivors,
+        "stale_reasons": sorted(set(why) - {s["mutant"] for s in survivors}),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python mutation/python.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
+    parser.add_argument("--keep", action="store_true", help="reuse the last run's mutants/ and verdicts")
+    parser.add_argument("--only", nargs="+", default=[], metavar="GLOB", help="rerun only these mutants")
+    parser.add_argument("--report-only", action="store_true", help="do not run mutmut: gather the last run")
+    args = parser.parse_args(argv)
+    minutes = None if args.report_only else run_mutmut(args.max_children, args.keep, args.only)
+    if minutes is None and RESULTS.is_file():
+        minutes = json.loads(RESULTS.read_text(encoding="utf-8")).get("minutes")
+    result = summary(verdicts(), minutes)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    unexplained = sum(1 for s in result["survivors"] if not s["why"])
+    print(
+        f"mutmut: {result['killed']} of {result['total']} killed ({result['score']:.1%}); "
+        f"{unexplained} survivors without a reason; wrote {RESULTS.relative_to(ROOT)}"
+    )
+    return 0 if result["score"] >= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

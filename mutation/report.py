@@ -1,0 +1,116 @@
+"""mutation/RESULTS.md from the three runs `make mutation` makes: generated mutants of the Python core
+(results/python.json, mutation/python.py), of playbook.js (results/js.json, mutation/js.py) and the
+hand-written list (results/hand.md, mutation/run.py). A run that has not been made is said to be missing.
+
+    python mutation/report.py
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "mutation" / "results"
+OUTPUT = ROOT / "mutation" / "RESULTS.md"
+
+
+def load(name: str) -> dict | None:
+    path = RESULTS / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def verdict(result: dict) -> str:
+    return "PASS" if result["score"] >= result["target"] else "FAIL"
+
+
+def python_section(result: dict) -> list[str]:
+    lines = [
+        "## Generated mutants: the Python core (mutmut)",
+        "",
+        f"`python mutation/python.py`: mutmut {result['total']} mutants of the modules [tool.mutmut] names in "
+        "pyproject.toml, each run against the in-process tests that call the mutated function"
+        + (f", in {result['minutes']:.0f} min" if result.get("minutes") else "")
+        + f". **{result['killed']} killed ({result['score']:.1%})**; target ≥ {result['target']:.0%}: "
+        f"**{verdict(result)}**.",
+        "",
+        "| module | mutants | killed | survived | no tests | score |",
+        "|---|---|---|---|---|---|",
+    ]
+    for path, counts in result["modules"].items():
+        total = sum(counts.values())
+        killed = counts.get("killed", 0) + counts.get("timeout", 0)
+        lines.append(
+            f"| `{path}` | {total} | {killed} | {counts.get('survived', 0)} | {counts.get('no tests', 0)} "
+            f"| {killed / total:.0%} |"
+        )
+    lines += ["", "### Survivors", ""]
+    lines += ["| mutant | verdict | change | why it survives |", "|---|---|---|---|"]
+    for s in result["survivors"]:
+        why = s["why"] or "**no reason given: a test is missing**"
+        lines.append(f"| `{s['mutant']}` | {s['verdict']} | `{cell(s['change'])}` | {cell(why)} |")
+    return lines + [""]
+
+
+def js_section(result: dict) -> list[str]:
+    lines = [
+        "## Generated mutants: playbook.js (Stryker)",
+        "",
+        f"`python mutation/js.py`: Stryker {result['total']} mutants of docs/assets/playbook.js, killed by the "
+        "browser tests that cover each one"
+        + (f", in {result['minutes']:.0f} min" if result.get("minutes") else "")
+        + f". **{result['killed']} killed ({result['score']:.1%})**; target ≥ 80%: "
+        f"**{'PASS' if result['score'] >= 0.8 else 'FAIL'}** "
+        f"(survived {result.get('survived', 0)}, timeout {result.get('timeout', 0)}, "
+        f"no coverage {result.get('no_coverage', 0)}).",
+        "",
+        "| line | mutator | change | why it survives |",
+        "|---|---|---|---|",
+    ]
+    for s in result.get("survivors", []):
+        why = s.get("reason") or "**no reason given: a test is missing**"
+        change = f"{s.get('original', '')} → {s.get('replacement', '')}"
+        lines.append(f"| {s.get('line')} | {s.get('mutator')} | `{cell(change)}` | {cell(why)} |")
+    return lines + [""]
+
+
+def main() -> int:
+    python, js = load("python.json"), load("js.json")
+    hand = RESULTS / "hand.md"
+    lines = ["# Mutation testing", "", "Produced by `make mutation` (mutation/report.py joins the three runs).", ""]
+    lines += ["| mutants | killed | score | target | verdict |", "|---|---|---|---|---|"]
+    for name, result, target in [
+        ("Python core, generated (mutmut)", python, 0.9),
+        ("playbook.js, generated (Stryker)", js, 0.8),
+    ]:
+        if result is None:
+            lines.append(f"| {name} | — | — | ≥ {target:.0%} | not run |")
+        else:
+            ok = result["score"] >= target
+            lines.append(
+                f"| {name} | {result['killed']} of {result['total']} | {result['score']:.1%} | ≥ {target:.0%} "
+                f"| **{'PASS' if ok else 'FAIL'}** |"
+            )
+    lines.append("| hand-written (mutation/mutants.yml) | see below | | ≥ 90% | see below |")
+    lines.append("")
+    if python:
+        lines += python_section(python)
+    if js:
+        lines += js_section(js)
+    if hand.is_file():
+        lines += ["## Hand-written mutants (mutation/run.py)", ""]
+        lines += [
+            "#" + line if line.startswith("#") else line for line in hand.read_text(encoding="utf-8").splitlines()[1:]
+        ]
+    OUTPUT.write_text("\n".join(lines).rstrip("\n") + "\n", encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
