@@ -83,7 +83,7 @@ def main() -> int:
     python, js = load("python.json"), load("js.json")
     hand = RESULTS / "hand.md"
     lines = ["# Mutation testing", "", "Produced by `make mutation` (mutation/report.py joins the three runs).", ""]
-    lines += ["| mutants | killed | score | target | verdict |", "|---|---|---|---|---|"]
+    lines += ["| run | killed | score | target | verdict |", "|---|---|---|---|---|"]
     for name, result, target in [
         ("Python core, generated (mutmut)", python, 0.9),
         ("playbook.js, generated (Stryker)", js, 0.8),
