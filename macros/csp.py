@@ -28,7 +28,7 @@ def script_hashes(html: str) -> list[str]:
 
 
 def policy(hashes: list[str] | set[str]) -> str:
-    return f"script-src 'self' {' '.join(sorted(set(hashes)))}; {OTHER_SOURCES}".replace("  ", " ")
+    return f"script-src 'self' {' '.join(sorted(set(hashes)))}; {OTHER_SOURCES}"
 
 
 def with_policy(html: str) -> tuple[str, list[str]]:

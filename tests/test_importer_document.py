@@ -188,6 +188,33 @@ def test_front_matter_gives_the_title_version_and_date_and_never_shows_as_a_page
 
 
 @pytest.mark.parametrize(
+    ("value", "taken"),
+    [
+        ("Guía de Cierre", "Guía de Cierre"),
+        ('"Guía: 2.ª edición"', "Guía: 2.ª edición"),  # quoted, with a colon
+        ("'  Guía  '", "Guía"),
+        ('"   "', None),  # nothing to say
+        ("[Guía, Manual]", None),  # a list is not a title
+        ("{nombre: Guía}", None),
+        ("|", None),  # a block: its lines follow, they are not the value
+        (">", None),
+        ("[sin cerrar", None),  # not YAML
+    ],
+)
+def test_a_front_matter_title_is_taken_only_when_it_is_one_line_of_text(value, taken):
+    result = import_markdown(f"---\ntitulo: {value}\n---\n\n## Saludo\n\nHola.\n", "guia.md")
+    info = yaml.safe_load(result.files["data/playbook.yml"])
+    assert info["title"] == (taken or "Guia")  # not taken: the title made from the file's name
+    assert result.lines.lost == 0  # a value not taken stays, on a page
+
+
+def test_front_matter_that_is_a_list_is_not_front_matter():
+    result = import_markdown("---\n- titulo: Lista\n- otra\n---\n\n# Documento\n", "doc.md")
+    assert yaml.safe_load(result.files["data/playbook.yml"])["title"] == "Documento"
+    assert result.lines.lost == 0
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "# Título\n\nTexto\n\n---\ntitulo: no es front matter\n---\n",  # a rule further down
