@@ -87,3 +87,5 @@ def test_a_tab_is_text_not_a_control_character():
 def test_a_file_too_big_for_a_playbook_is_refused():
     problem = refusal(b"a" * (MAX_SOURCE_BYTES + 1))
     assert problem.line == 1 and "¿es el archivo correcto?" in spoken(problem.said)
+    size, limit = f"{MAX_SOURCE_BYTES + 1:,}", f"{MAX_SOURCE_BYTES:,}"  # both sizes, their thousands apart
+    assert size.replace(",", "\u202f") in spoken(problem.said) and limit.replace(",", "\u202f") in spoken(problem.said)
