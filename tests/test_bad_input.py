@@ -125,7 +125,26 @@ CASES = {
         "el id `respuesta-rapida` ya lo usa otra técnica en data/support_types/reactivo.yml:31",
     ),
     "support type id that is not its file name": Case(
-        REACTIVO, "id: reactivo\n", "id: reactiva\n", "id", "no coincide con el nombre del archivo `reactivo.yml`"
+        REACTIVO,
+        "id: reactivo\n",
+        "id: reactiva\n",
+        "id",
+        "el id `reactiva` no coincide con el nombre del archivo `reactivo.yml`",
+    ),
+    "a key like no field at all": Case(
+        REACTIVO,
+        "focus: Respuesta",
+        "xyzzy: Respuesta",
+        "xyzzy",
+        "campo desconocido — los campos posibles aquí son `id`, `order`, `name`, `title`, `icon`,",  # model order
+    ),
+    "text where a block of fields is expected": Case(
+        "data/playbook.yml",
+        'version: "1.0"\n',
+        'version: "1.0"\nlabels: Etiquetas\n',
+        "labels",
+        "se esperaba un bloque de campos y hay un texto",
+        line="labels: Etiquetas",
     ),
     "the same item twice in a phase": Case(
         "data/checklist.yml",
@@ -218,7 +237,12 @@ CASES = {
         "data/playbook.yaml", None, "id: x\n", "", "renómbrelo a playbook.yml (su contenido se conserva)", line=1
     ),
     "support type in the wrong folder": Case(
-        "data/extra.yml", None, "id: extra\n", "", "los tipos de soporte van en data/support_types/", line=1
+        "data/extra.yml",
+        None,
+        "id: extra\n",
+        "",
+        "los tipos de soporte van en data/support_types/; los demás archivos son playbook.yml, ",
+        line=1,
     ),
     "misspelt interface label": Case(
         "data/playbook.yml",
