@@ -88,26 +88,33 @@ def reasons() -> dict[str, str]:
     """Why a survivor is harmless (an equivalent mutant), reviewed by hand: mutant name → reason."""
     if not EQUIVALENT.is_file():
         return {}
-    return {entry["mutant"]: " ".join(entry["why"].split()) for entry in yaml.safe_load(EQUIVALENT.read_text()) or []}
+    return {
+        entry["mutant"]: " ".join(entry["why"].split())
+        for entry in yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or []
+    }
 
 
 def summary(found: dict[str, str], minutes: float | None) -> dict:
+    """Counts per module and every survivor; a run stopped early is a partial result and says so (`checked`)."""
     why = reasons()
     modules: dict[str, Counter] = {}
     for name, verdict in found.items():
         modules.setdefault(source_file(name), Counter())[verdict] += 1
+    checked = {name: verdict for name, verdict in found.items() if verdict != "not checked"}
     survivors = [
         {"mutant": name, "file": source_file(name), "verdict": verdict, "change": change(name), "why": why.get(name)}
-        for name, verdict in sorted(found.items())
+        for name, verdict in sorted(checked.items())
         if verdict not in ("killed", "timeout")
     ]
-    killed = sum(verdict in ("killed", "timeout") for verdict in found.values())
+    killed = sum(verdict in ("killed", "timeout") for verdict in checked.values())
     return {
         "tool": "mutmut",
         "minutes": minutes,
         "total": len(found),
+        "checked": len(checked),
         "killed": killed,
-        "score": killed / len(found) if found else 0.0,
+        "timeout": sum(verdict == "timeout" for verdict in checked.values()),
+        "score": killed / len(checked) if checked else 0.0,
         "target": TARGET,
         "modules": {path: dict(counts) for path, counts in sorted(modules.items())},
         "survivors": survivors,
@@ -130,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     unexplained = sum(1 for s in result["survivors"] if not s["why"])
     print(
-        f"mutmut: {result['killed']} of {result['total']} killed ({result['score']:.1%}); "
+        f"mutmut: {result['killed']} of {result['checked']} checked killed ({result['score']:.1%}), "
+        f"{result['total'] - result['checked']} not checked; "
         f"{unexplained} survivors without a reason; wrote {RESULTS.relative_to(ROOT)}"
     )
     return 0 if result["score"] >= TARGET else 1

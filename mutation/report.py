@@ -30,27 +30,30 @@ def verdict(result: dict) -> str:
 
 
 def python_section(result: dict) -> list[str]:
+    unchecked = result["total"] - result["checked"]
     lines = [
         "## Generated mutants: the Python core (mutmut)",
         "",
-        f"`python mutation/python.py`: mutmut {result['total']} mutants of the modules [tool.mutmut] names in "
-        "pyproject.toml, each run against the in-process tests that call the mutated function"
-        + (f", in {result['minutes']:.0f} min" if result.get("minutes") else "")
-        + f". **{result['killed']} killed ({result['score']:.1%})**; target ≥ {result['target']:.0%}: "
-        f"**{verdict(result)}**.",
+        f"`python mutation/python.py`: mutmut wrote {result['total']} mutants of the modules [tool.mutmut] names "
+        "in pyproject.toml and ran each against the in-process tests that call the mutated function"
+        + (f" ({result['minutes']:.0f} min)" if result.get("minutes") else "")
+        + f". **{result['killed']} of {result['checked']} checked killed ({result['score']:.1%})**, of which "
+        f"{result['timeout']} by a time-out; target ≥ {result['target']:.0%}: **{verdict(result)}**."
+        + (f" **Partial run: {unchecked} mutants not checked.**" if unchecked else ""),
         "",
-        "| module | mutants | killed | survived | no tests | score |",
-        "|---|---|---|---|---|---|",
+        "| module | mutants | killed | survived | no tests | not checked | score (of checked) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for path, counts in result["modules"].items():
         total = sum(counts.values())
         killed = counts.get("killed", 0) + counts.get("timeout", 0)
+        checked = total - counts.get("not checked", 0)
+        score = f"{killed / checked:.0%}" if checked else "—"
         lines.append(
             f"| `{path}` | {total} | {killed} | {counts.get('survived', 0)} | {counts.get('no tests', 0)} "
-            f"| {killed / total:.0%} |"
+            f"| {counts.get('not checked', 0)} | {score} |"
         )
-    lines += ["", "### Survivors", ""]
-    lines += ["| mutant | verdict | change | why it survives |", "|---|---|---|---|"]
+    lines += ["", "### Survivors", "", "| mutant | verdict | change | why it survives |", "|---|---|---|---|"]
     for s in result["survivors"]:
         why = s["why"] or "**no reason given: a test is missing**"
         lines.append(f"| `{s['mutant']}` | {s['verdict']} | `{cell(s['change'])}` | {cell(why)} |")
@@ -93,7 +96,8 @@ def main() -> int:
         else:
             ok = result["score"] >= target
             lines.append(
-                f"| {name} | {result['killed']} of {result['total']} | {result['score']:.1%} | ≥ {target:.0%} "
+                f"| {name} | {result['killed']} of {result.get('checked', result['total'])} | {result['score']:.1%} "
+                f"| ≥ {target:.0%} "
                 f"| **{'PASS' if ok else 'FAIL'}** |"
             )
     lines.append("| hand-written (mutation/mutants.yml) | see below | | ≥ 90% | see below |")
