@@ -3,11 +3,14 @@ interrupted build leaves the previous site as it was, and two builds at once bot
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
 import sys
 import time
+
+import pytest
 
 from helpers import ROOT, child_env, copy_project
 from tools import publish as publish_tool
@@ -84,3 +87,55 @@ def test_two_builds_at_once_both_end_well(tmp_path):
     assert [code for code, _ in results] == [0, 0], results
     assert not any("Traceback" in err or "cannot stat" in err for _, err in results)
     assert (project / "site" / "index.html").is_file() and leftovers(project) == []
+
+
+def site_with(folder, text: str):
+    folder.mkdir()
+    (folder / "index.html").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_first_build_becomes_the_site(tmp_path):
+    built = site_with(tmp_path / "site.building-1", "el primer sitio")
+    assert publish_tool.swap_in(built, tmp_path / "site") is None
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "el primer sitio"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_two_folders_are_exchanged_in_one_step_and_a_missing_one_is_named(tmp_path):
+    old, new = site_with(tmp_path / "a", "antes"), site_with(tmp_path / "b", "después")
+    assert publish_tool.exchange(new, old) is True  # this system has renameat2 (Linux)
+    assert (old / "index.html").read_text(encoding="utf-8") == "después"
+    assert (new / "index.html").read_text(encoding="utf-8") == "antes"
+    with pytest.raises(FileNotFoundError) as missing:
+        publish_tool.exchange(tmp_path / "nada", old)
+    assert missing.value.filename == str(tmp_path / "nada") and missing.value.strerror == os.strerror(errno.ENOENT)
+
+
+def test_without_an_exchange_the_old_site_is_put_back_if_the_new_one_cannot_go_in(tmp_path, monkeypatch):
+    """Systems without renameat2 get two renames; if the second fails, the reader still has the old site."""
+    site, built = site_with(tmp_path / "site", "el sitio anterior"), site_with(tmp_path / "site.building-1", "nuevo")
+    monkeypatch.setattr(publish_tool, "exchange", lambda a, b: False)  # what renameat2's absence answers
+    real_rename = os.rename
+
+    def rename(source, target):
+        if source == built:
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), str(source))
+        real_rename(source, target)
+
+    monkeypatch.setattr(publish_tool.os, "rename", rename)
+    with pytest.raises(OSError):
+        publish_tool.swap_in(built, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "el sitio anterior"
+    monkeypatch.setattr(publish_tool.os, "rename", real_rename)
+    assert publish_tool.swap_in(built, site) is None  # and with both renames working, the new site goes in
+    assert (site / "index.html").read_text(encoding="utf-8") == "nuevo"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_old_site_that_cannot_be_removed_is_kept_aside_and_named(tmp_path, monkeypatch):
+    site, built = site_with(tmp_path / "site", "el sitio anterior"), site_with(tmp_path / "site.building-1", "nuevo")
+    monkeypatch.setattr(publish_tool.shutil, "rmtree", lambda path, ignore_errors=False: None)  # e.g. read-only
+    left = publish_tool.swap_in(built, site)
+    assert left is not None and (left / "index.html").read_text(encoding="utf-8") == "el sitio anterior"
+    assert (site / "index.html").read_text(encoding="utf-8") == "nuevo"
