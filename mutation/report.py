@@ -1,5 +1,5 @@
 """mutation/RESULTS.md from the three runs `make mutation` makes: generated mutants of the Python core
-(results/python.json, mutation/python.py), of playbook.js (results/js.json, mutation/js.py) and the
+(results/python.json, mutation/python.py), of playbook.js (js-results.json, mutation/js.py) and the
 hand-written list (results/hand.md, mutation/run.py). A run that has not been made is said to be missing.
 
     python mutation/report.py
@@ -16,9 +16,16 @@ RESULTS = ROOT / "mutation" / "results"
 OUTPUT = ROOT / "mutation" / "RESULTS.md"
 
 
-def load(name: str) -> dict | None:
-    path = RESULTS / name
+def load(path: Path) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def load_js() -> dict | None:
+    """mutation/js.py's summary, its score (a percentage there) as a share, like the others."""
+    result = load(ROOT / "mutation" / "js-results.json")
+    if result:
+        result = {**result, "score": result["score"] / 100, "target": result["target"] / 100}
+    return result
 
 
 def cell(text: str) -> str:
@@ -83,7 +90,7 @@ def js_section(result: dict) -> list[str]:
 
 
 def main() -> int:
-    python, js = load("python.json"), load("js.json")
+    python, js = load(RESULTS / "python.json"), load_js()
     hand = RESULTS / "hand.md"
     lines = ["# Mutation testing", "", "Produced by `make mutation` (mutation/report.py joins the three runs).", ""]
     lines += ["| run | killed | score | target | verdict |", "|---|---|---|---|---|"]

@@ -13,7 +13,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, build, built_copy, check, edit_line
-from macros.messages import Messages
+from macros.messages import Messages, MissingCatalogue
 from macros.models import LOCALES, default_labels
 
 ENGLISH = ROOT / "tests" / "fixtures" / "english"
@@ -134,3 +134,13 @@ def test_heading_links_are_titled_in_the_sites_language(site, english_site):
         soup = BeautifulSoup((built / page / "index.html").read_text(encoding="utf-8"), "html.parser")
         titles = {link["title"] for link in soup.select("article a.headerlink")}
         assert titles == {default_labels(language)["permanent_link"]}, language
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("fr", "fr"), ("f\x1br", "f\\x1br")])
+def test_a_language_with_no_catalogue_is_named_with_the_ones_there_are(asked, shown):
+    """As the build says it (above), without a build: the language asked for, shown safely, and those there are."""
+    with pytest.raises(MissingCatalogue) as missing:
+        Messages(asked)
+    said = str(missing.value)
+    assert f"theme.language: {shown} — no hay textos de la interfaz en ese idioma (macros/locales/{shown}/)" in said
+    assert "use uno de estos: en, es, o traduzca" in said and missing.value.language == asked
