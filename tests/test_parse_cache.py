@@ -3,6 +3,7 @@ stops a build nor hides a problem."""
 
 from __future__ import annotations
 
+import hashlib
 import marshal
 import shutil
 
@@ -76,6 +77,20 @@ def test_a_damaged_cache_is_ignored(data, tmp_path, content):
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / parse_cache.FILE_NAME).write_bytes(content)
+    assert load_playbook(data, cache_dir=cache) == load_playbook(data)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [("texto", {}), ({}, "líneas"), ({}, {}, {}), ({},), [{}, {}]],
+    ids=["data-not-a-mapping", "lines-not-a-mapping", "three-parts", "one-part", "a-list"],
+)
+def test_a_damaged_entry_for_a_real_file_is_not_used(data, tmp_path, entry):
+    """Under the very file's checksum, as a half-written or foreign cache could hold it."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    digest = hashlib.sha256((data / "support_types" / "reactivo.yml").read_bytes()).digest()
+    (cache / parse_cache.FILE_NAME).write_bytes(marshal.dumps((parse_cache._parser_key(), {digest: entry})))
     assert load_playbook(data, cache_dir=cache) == load_playbook(data)
 
 
