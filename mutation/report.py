@@ -1,5 +1,5 @@
 """mutation/RESULTS.md from the three runs `make mutation` makes: generated mutants of the Python core
-(results/python.json, mutation/python.py), of playbook.js (js-results.json, mutation/js.py) and the
+(results/python.json, mutation/python.py), of playbook.js (results/js.json, mutation/js.py) and the
 hand-written list (results/hand.md, mutation/run.py). A run that has not been made is said to be missing.
 
     python mutation/report.py
@@ -22,7 +22,7 @@ def load(path: Path) -> dict | None:
 
 def load_js() -> dict | None:
     """mutation/js.py's summary, its score (a percentage there) as a share, like the others."""
-    result = load(ROOT / "mutation" / "js-results.json")
+    result = load(RESULTS / "js.json")
     if result:
         result = {**result, "score": result["score"] / 100, "target": result["target"] / 100}
     return result
@@ -30,6 +30,12 @@ def load_js() -> dict | None:
 
 def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def killed_of(result: dict) -> str:
+    """mutmut counts time-outs among the killed; Stryker apart: both shown as killed, of those tested."""
+    killed = result["killed"] + (0 if "checked" in result else result.get("timeout", 0))
+    return f"{killed} of {result.get('checked', result['total'])}"
 
 
 def verdict(result: dict) -> str:
@@ -71,13 +77,19 @@ def js_section(result: dict) -> list[str]:
     lines = [
         "## Generated mutants: playbook.js (Stryker)",
         "",
-        f"`python mutation/js.py`: Stryker {result['total']} mutants of docs/assets/playbook.js, killed by the "
-        "browser tests that cover each one"
-        + (f", in {result['minutes']:.0f} min" if result.get("minutes") else "")
-        + f". **{result['killed']} killed ({result['score']:.1%})**; target ≥ 80%: "
-        f"**{'PASS' if result['score'] >= 0.8 else 'FAIL'}** "
-        f"(survived {result.get('survived', 0)}, timeout {result.get('timeout', 0)}, "
-        f"no coverage {result.get('no_coverage', 0)}).",
+        f"`python mutation/js.py`: Stryker's mutants of docs/assets/playbook.js, each run against the browser tests "
+        f"whose pages reached it ({result.get('minutes') or '?'} min, concurrency {result.get('concurrency') or '?'}). "
+        f"**{result['killed'] + result.get('timeout', 0)} of {result['total']} killed ({result['score']:.1%})**, "
+        f"{result.get('timeout', 0)} of them by a time-out; target ≥ 80%: "
+        f"**{'PASS' if result['score'] >= 0.8 else 'FAIL'}**. Survived {result.get('survived', 0)}, "
+        f"not reached by any test {result.get('no_coverage', 0)}"
+        + (
+            f"; {result['killed_by_later_runs']} of the run's survivors killed by reruns of their lines after new tests"
+            if result.get("killed_by_later_runs")
+            else ""
+        )
+        + "."
+        + (" **Partial run: stopped before every mutant was tested.**" if result.get("complete") is False else ""),
         "",
         "| line | mutator | change | why it survives |",
         "|---|---|---|---|",
@@ -103,7 +115,7 @@ def main() -> int:
         else:
             ok = result["score"] >= target
             lines.append(
-                f"| {name} | {result['killed']} of {result.get('checked', result['total'])} | {result['score']:.1%} "
+                f"| {name} | {killed_of(result)} | {result['score']:.1%} "
                 f"| ≥ {target:.0%} "
                 f"| **{'PASS' if ok else 'FAIL'}** |"
             )

@@ -150,6 +150,7 @@ def test_keyboard_ticks_with_visible_focus(page, server):
         '"texto"',
         '{"version": 1, "checked": "pre/identifica-tipo"}',
         '{"version": 1, "checked": [1, 2]}',
+        '{"version": 1, "checked": ["pre/identifica-tipo", 2]}',
         '{"version": 0, "checked": ["pre/identifica-tipo"]}',
     ],
 )
@@ -183,6 +184,38 @@ def test_unusable_storage_still_works_for_the_visit(page, instant_server, script
     away_and_back(page)
     assert same_document(page), "navigation was instant"
     assert page.locator("#pb-respuesta-rapida-paso-1").is_checked()
+    assert page.console_errors == []
+
+
+# The first write of ours is refused (storage full), the next ones are not.
+FULL_FOR_A_MOMENT = """
+(() => {
+  const setItem = Storage.prototype.setItem;
+  let refusals = 1;
+  Storage.prototype.setItem = function (key, value) {
+    if (String(key).startsWith('playbook:') && refusals > 0) {
+      refusals -= 1;
+      throw new DOMException('full', 'QuotaExceededError');
+    }
+    return setItem.call(this, key, value);
+  };
+})();
+"""
+
+
+def test_storage_full_for_a_moment_keeps_every_tick(page, instant_server):
+    """A tick refused by a full storage lives in memory; once storage takes the next one, the page reads what is
+    stored (both ticks), never the older copy it held in memory, when the reader comes back (instantly)."""
+    page.add_init_script(FULL_FOR_A_MOMENT)
+    page.goto(f"{instant_server}/tipos/reactivo/")
+    mark_document(page)
+    tick(page, "pb-respuesta-rapida-paso-1")
+    tick(page, "pb-respuesta-rapida-paso-2")
+    away_and_back(page)
+    assert same_document(page), "navigation was instant"
+    assert page.locator("#pb-respuesta-rapida-paso-1").is_checked()
+    assert page.locator("#pb-respuesta-rapida-paso-2").is_checked()
+    assert progress(page, '[data-pb-toolbar$=":respuesta-rapida"] [data-pb-progress]') == "2/5"
     assert page.console_errors == []
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 PHONE = {"width": 390, "height": 844}
 
@@ -61,3 +62,17 @@ def test_a_group_opened_from_the_home_page_shows_its_situations(phone, server):
     group = phone.locator("details#premium")
     assert group.get_attribute("open") is not None
     assert group.locator(".pb-chooser__choice").first.is_visible()
+
+
+def test_on_the_guide_a_link_to_another_group_opens_it(phone, server):
+    """A group's address on the guide itself (a link to it, the browser's back button): the page stays, the
+    group opens."""
+    phone.goto(f"{server}/guia/#premium")
+    assert phone.locator("details#premium").get_attribute("open") is not None
+    phone.evaluate("() => { window.stayed = true; }")
+    phone.goto(f"{server}/guia/#reactivo")
+    group = phone.locator("details#reactivo")
+    expect(group).to_have_attribute("open", "")
+    assert group.locator(".pb-chooser__choice").first.is_visible()
+    assert phone.evaluate("() => window.stayed") is True  # the same page: nothing reloaded
+    assert phone.console_errors == []

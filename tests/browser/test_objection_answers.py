@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playwright.sync_api import expect
+
 from helpers import build, copy_project
 from local_site import serve
 
@@ -29,6 +31,7 @@ def test_an_answer_is_copied_line_for_line(browser, tmp_path):
             viewport={"width": 390, "height": 844}, permissions=["clipboard-read", "clipboard-write"]
         )
         page = context.new_page()
+        page.clock.install()
         page.goto(f"{base}/objeciones/")
         first = page.locator("[data-pb-copy-answer]").first
         assert first.is_visible() and first.inner_text() == "Copiar"
@@ -36,4 +39,6 @@ def test_an_answer_is_copied_line_for_line(browser, tmp_path):
         page.locator(".pb-objection__status", has_text="Copiado").first.wait_for()
         said = page.evaluate("navigator.clipboard.readText()")
         assert said == '"Entiendo. ¿Con qué lo compara?\nEl ahorro es [X] al mes."'
+        page.clock.run_for(3500)
+        expect(page.locator(".pb-objection__status").first).to_have_text("")  # "Copiado" goes by itself
         context.close()

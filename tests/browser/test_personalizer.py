@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from playwright.sync_api import expect
+
+from helpers import ROOT
 
 PHONE = {"width": 390, "height": 844}
 
@@ -155,13 +158,21 @@ def test_clear_empties_the_fields_and_the_script_shows_its_blanks_again(page, se
     assert "- Tiempo de respuesta: [X] minutos\n" in script_text(page)
 
 
-def test_garbage_values_are_ignored(page, server):
+@pytest.mark.parametrize(
+    "values",
+    [{"1": 5}, {"1": "7", "2": 5}, ["primero", "segundo"], "ab", None],
+    ids=["number", "some-not-text", "list", "text", "null"],
+)
+def test_garbage_values_are_ignored(page, server, values):
+    """Saved values of the wrong shape are taken as nothing saved: every field empty, every blank as written."""
     page.goto(f"{server}/tipos/reactivo/")
-    page.evaluate("key => sessionStorage.setItem(key, JSON.stringify({version: 1, values: {'1': 5}}))", KEY)
+    page.evaluate("([key, values]) => sessionStorage.setItem(key, JSON.stringify({version: 1, values}))", [KEY, values])
     page.reload()
     panel = page.locator(f"{SCRIPT} .pb-personalizer")
     panel.locator("summary").click()
     assert field(panel, "Tiempo de respuesta — [X]").input_value() == ""
+    assert field(panel, "Canales — [Canales disponibles]").input_value() == ""
+    assert "- Tiempo de respuesta: [X] minutos\n" in script_text(page)
     assert page.console_errors == []
 
 
@@ -177,3 +188,95 @@ def test_typed_markup_shows_as_text_and_never_runs(page, server):
     assert typed in page.evaluate("navigator.clipboard.readText()")
     page.wait_for_load_state("networkidle")  # a broken image's onerror would have fired by now
     assert page.dialogs == [] and page.console_errors == []
+
+
+LABELS = yaml.safe_load((ROOT / "macros" / "locales" / "es" / "labels.yml").read_text(encoding="utf-8"))
+
+
+def refusing_clipboard(browser, script: str):
+    """A phone whose browser refuses the clipboard API (file:// pages, denied permissions): `script` runs first."""
+    context = browser.new_context(
+        viewport=PHONE, permissions=["clipboard-read", "clipboard-write"], service_workers="block"
+    )
+    context.add_init_script(
+        "navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));" + script
+    )
+    page = context.new_page()
+    page.console_errors = []
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    return context, page
+
+
+def test_where_the_clipboard_api_is_refused_copiar_still_copies_the_filled_script(browser, server):
+    context, page = refusing_clipboard(browser, "")
+    panel = open_panel(page, server)
+    typed = "7 (copiado a la antigua)"  # found nowhere else: the clipboard is shared by every test's pages
+    field(panel, "Tiempo de respuesta — [X]").fill(typed)
+    panel.locator("[data-pb-copy]").click()
+    expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f"- Tiempo de respuesta: {typed} minutos\n" in copied and copied.strip() == script_text(page).strip()
+    assert page.locator("textarea").count() == 0  # nothing of the copying left on the page
+    assert page.console_errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("old_way", ["() => false", "() => { throw new Error('refused'); }"], ids=["false", "throws"])
+def test_when_nothing_can_copy_the_rep_is_told_to_copy_by_hand(browser, server, old_way):
+    context, page = refusing_clipboard(browser, f"document.execCommand = {old_way};")
+    panel = open_panel(page, server)
+    panel.locator("[data-pb-copy]").click()
+    expect(panel.locator("[data-pb-status]")).to_have_text(LABELS["copy_failed"])
+    assert page.locator("textarea").count() == 0
+    assert page.console_errors == []
+    context.close()
+
+
+def test_copiado_and_the_undo_of_borrar_go_away_by_themselves(page, server):
+    page.clock.install()
+    panel = open_panel(page, server)
+    status = panel.locator("[data-pb-status]")
+    field(panel, "Tiempo de respuesta — [X]").fill("5")
+    panel.locator("[data-pb-copy]").click()
+    expect(status).to_have_text("Copiado")
+    page.clock.run_for(2000)
+    expect(status).to_have_text("Copiado")  # long enough to be read
+    page.clock.run_for(1500)
+    expect(status).to_have_text("")
+
+    panel.locator("[data-pb-clear]").click()
+    undo = panel.get_by_role("button", name="Deshacer")
+    expect(undo).to_be_visible()
+    expect(status).to_have_text(LABELS["cleared"])
+    page.clock.run_for(8000)
+    expect(undo).to_be_visible()  # time to change one's mind
+    page.clock.run_for(2500)
+    expect(undo).to_be_hidden()
+    expect(status).to_have_text("")
+    assert field(panel, "Tiempo de respuesta — [X]").input_value() == ""
+
+    # Borrar again later: its Deshacer has its own ten seconds.
+    field(panel, "Tiempo de respuesta — [X]").fill("6")
+    panel.locator("[data-pb-clear]").click()
+    page.clock.run_for(8000)
+    field(panel, "Tiempo de respuesta — [X]").fill("4")
+    panel.locator("[data-pb-clear]").click()
+    page.clock.run_for(4000)
+    expect(undo).to_be_visible()
+    undo.click()
+    assert field(panel, "Tiempo de respuesta — [X]").input_value() == "4"
+
+
+def test_borrar_mis_datos_leaves_another_playbooks_data_alone(page, server):
+    """Two playbooks on one host: «Borrar mis datos» in one forgets its own data only."""
+    other = "playbook:otro-playbook:checklist:implementacion"
+    page.goto(f"{server}/tipos/reactivo/")
+    page.evaluate("key => { localStorage.setItem(key, 'ticks'); sessionStorage.setItem(key, 'typed'); }", other)
+    panel = open_panel(page, server)
+    field(panel, "Canales — [Canales disponibles]").fill("chat")
+    page.once("dialog", lambda dialog: dialog.accept())
+    panel.locator("[data-pb-forget]").click()
+    page.wait_for_load_state()
+    assert "[Canales disponibles]" in script_text(page)
+    kept = page.evaluate("key => [localStorage.getItem(key), sessionStorage.getItem(key)]", other)
+    assert kept == ["ticks", "typed"]

@@ -71,7 +71,8 @@ def test_four_taps_from_home_to_a_filled_copied_script(phone, server):
 
     def tap(locator):
         nonlocal taps
-        assert locator.is_visible() and locator.bounding_box()["y"] + 10 < PHONE["height"], "in view, no swipe"
+        locator.wait_for(state="visible")  # once the page has loaded and set itself up, as the rep sees it
+        assert locator.bounding_box()["y"] + 10 < PHONE["height"], "in view, no swipe"
         locator.click()
         taps += 1
 

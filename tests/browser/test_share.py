@@ -115,3 +115,53 @@ def test_an_objection_answer_is_shared_as_it_is_said(browser, objections_site, s
         assert parse_qs(urlparse(href).query)["text"][0] == said
     assert page.console_errors == [] and page.elsewhere == []
     context.close()
+
+
+@pytest.mark.parametrize(
+    "sheet, menu_expected",
+    [
+        ("navigator.share = async () => { throw new DOMException('closed', 'AbortError'); };", False),
+        ("navigator.share = async () => { throw new DOMException('refused', 'NotAllowedError'); };", True),
+        ("navigator.canShare = () => false; navigator.share = async () => { window.shared.push('sheet'); };", True),
+    ],
+    ids=["rep-closes-the-sheet", "sheet-refused", "sheet-cannot-take-it"],
+)
+def test_a_share_sheet_that_fails_falls_back_to_the_menu_but_one_closed_by_the_rep_does_not(
+    browser, server, sheet, menu_expected
+):
+    context, page = phone(browser, "window.shared = []; navigator.canShare = () => true;" + sheet)
+    panel = filled_script(page, server)
+    share = panel.get_by_role("button", name="Compartir")
+    share.click()
+    menu = page.locator(".pb-share")
+    if menu_expected:
+        expect(menu).to_be_visible()
+        assert share.get_attribute("aria-expanded") == "true"
+    else:
+        page.wait_for_timeout(300)
+        expect(menu).to_have_count(0)
+        assert share.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("window.shared") == []  # a sheet that cannot take the text is not opened
+    assert page.console_errors == []
+    context.close()
+
+
+def test_compartir_tapped_again_closes_the_menu(browser, server):
+    context, page = phone(browser, NO_SHARE_SHEET)
+    panel = filled_script(page, server)
+    share = panel.get_by_role("button", name="Compartir")
+    share.click()
+    menu = page.locator(".pb-share")
+    expect(menu).to_be_visible()
+    assert menu.locator("a, button").first.evaluate("element => element === document.activeElement")
+    share.click()
+    expect(menu).to_have_count(0)
+    assert share.get_attribute("aria-expanded") == "false"
+    share.click()  # and opens it again, with the text as it reads
+    expect(menu).to_be_visible()
+    assert (
+        "15 minutos"
+        in parse_qs(urlparse(menu.get_by_role("link", name="WhatsApp").get_attribute("href")).query)["text"][0]
+    )
+    assert page.console_errors == [] and page.elsewhere == []
+    context.close()
