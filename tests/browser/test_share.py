@@ -57,12 +57,17 @@ def test_the_share_sheet_receives_the_filled_script(browser, server):
     context.close()
 
 
-def test_without_a_share_sheet_a_menu_of_plain_links_carries_the_text(browser, server):
-    context, page = phone(browser, NO_SHARE_SHEET)
+def tap_share(page, server):
+    """A filled script's «Compartir» tapped: (its panel, the button, where our menu of links would be)."""
     panel = filled_script(page, server)
     share = panel.get_by_role("button", name="Compartir")
     share.click()
-    menu = page.locator(".pb-share")
+    return panel, share, page.locator(".pb-share")
+
+
+def test_without_a_share_sheet_a_menu_of_plain_links_carries_the_text(browser, server):
+    context, page = phone(browser, NO_SHARE_SHEET)
+    panel, share, menu = tap_share(page, server)
     expect(menu).to_be_visible()
     assert share.get_attribute("aria-expanded") == "true"
     assert menu.locator("a, button").all_inner_texts() == ["Copiar el texto", "WhatsApp", "Correo"]
@@ -130,10 +135,7 @@ def test_a_share_sheet_that_fails_falls_back_to_the_menu_but_one_closed_by_the_r
     browser, server, sheet, menu_expected
 ):
     context, page = phone(browser, "window.shared = []; navigator.canShare = () => true;" + sheet)
-    panel = filled_script(page, server)
-    share = panel.get_by_role("button", name="Compartir")
-    share.click()
-    menu = page.locator(".pb-share")
+    _, share, menu = tap_share(page, server)
     if menu_expected:
         expect(menu).to_be_visible()
         assert share.get_attribute("aria-expanded") == "true"
@@ -148,10 +150,7 @@ def test_a_share_sheet_that_fails_falls_back_to_the_menu_but_one_closed_by_the_r
 
 def test_compartir_tapped_again_closes_the_menu(browser, server):
     context, page = phone(browser, NO_SHARE_SHEET)
-    panel = filled_script(page, server)
-    share = panel.get_by_role("button", name="Compartir")
-    share.click()
-    menu = page.locator(".pb-share")
+    _, share, menu = tap_share(page, server)
     expect(menu).to_be_visible()
     assert menu.locator("a, button").first.evaluate("element => element === document.activeElement")
     share.click()
