@@ -108,20 +108,25 @@ def key(mutant: dict) -> tuple:
 
 
 def merge_later(mutants: list[dict], later: list[Path]) -> int:
-    """Survivors of the run that a later, narrower run (`--mutate` over their lines, after tests were added) killed:
-    taken as killed, with the test that killed them. Both runs must be of playbook.js as it is now."""
-    killed = {}
+    """Joins narrower runs (`--mutate` over some lines) to the run: a mutant only they tested is added as they found
+    it, and a survivor of the run that one of them killed (after tests were added) is taken as killed, with the test
+    that killed it; returns how many were killed later. Every run must be of playbook.js as it is now."""
+    found: dict[tuple, dict] = {}
     for path in later:
         for line in path.read_text(encoding="utf-8").splitlines():
             mutant = json.loads(line)
-            if mutant["fileName"] == SOURCE and mutant["status"] in ("Killed", "Timeout"):
-                killed[key(mutant)] = mutant
+            if mutant["fileName"] != SOURCE:
+                continue
+            earlier = found.get(key(mutant))
+            if earlier is None or mutant["status"] in ("Killed", "Timeout"):
+                found[key(mutant)] = mutant
     merged = 0
     for mutant in mutants:
-        found = killed.get(key(mutant))
-        if mutant["status"] in ("Survived", "NoCoverage") and found:
-            mutant["status"], mutant["killedBy"], mutant["later"] = "Killed", found.get("killedBy"), True
+        other = found.pop(key(mutant), None)
+        if mutant["status"] in ("Survived", "NoCoverage") and other and other["status"] in ("Killed", "Timeout"):
+            mutant["status"], mutant["killedBy"], mutant["later"] = "Killed", other.get("killedBy"), True
             merged += 1
+    mutants.extend(found.values())  # lines the run did not reach (a run stopped early, then finished in parts)
     return merged
 
 
@@ -184,7 +189,7 @@ def main() -> None:
         type=Path,
         action="append",
         default=[],
-        help="with --summary: a later, narrower run's partial report (its mutants killed count as killed)",
+        help="with --summary: a narrower run's partial report (its mutants join the run's; its kills count)",
     )
     args = parser.parse_args()
     minutes = None if args.summary else run_stryker(args.concurrency, args.mutate)

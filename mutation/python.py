@@ -10,8 +10,9 @@ mutants a minute on an idle two-core machine (far fewer for the loader's, which 
 Tests that build a site run MkDocs in a child process, which runs
 the mutant too (tests/helpers.child_env) but whose calls mutmut cannot see, so a function only a build
 reaches has no test of its own here ("no tests"): those are listed per module, not hidden.
---keep reuses the last run's mutants/ (mutmut then tests only what changed); --only reruns some mutants,
-e.g. `--only "macros.csp*"`.
+--keep reuses the last run's mutants/ (mutmut then tests only what changed and what was not checked yet);
+--retry-survivors (with --keep) tests the last run's survivors again, after tests were added; --only reruns some
+mutants, e.g. `--only "macros.csp*"`.
 """
 
 from __future__ import annotations
@@ -54,6 +55,21 @@ def run_mutmut(max_children: int, keep: bool, only: list[str]) -> float:
     if done.returncode != 0:
         sys.exit(f"mutmut stopped (exit {done.returncode}); its output is in {MUTANTS / 'run.log'}")
     return (time.monotonic() - started) / 60
+
+
+def forget_survivors() -> int:
+    """Clears the verdicts of the mutants no test killed, so that mutmut tests them again; returns how many."""
+    forgotten = 0
+    for meta in sorted(MUTANTS.rglob("*.py.meta")):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        again = [name for name, code in codes.items() if VERDICTS.get(code) in ("survived", "no tests")]
+        for name in again:
+            codes[name] = None
+        if again:
+            meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+            forgotten += len(again)
+    return forgotten
 
 
 def verdicts() -> dict[str, str]:
@@ -127,9 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python mutation/python.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--max-children", type=int, default=2, help="mutants tested at once (default 2)")
     parser.add_argument("--keep", action="store_true", help="reuse the last run's mutants/ and verdicts")
+    parser.add_argument("--retry-survivors", action="store_true", help="with --keep: test the survivors again")
     parser.add_argument("--only", nargs="+", default=[], metavar="GLOB", help="rerun only these mutants")
     parser.add_argument("--report-only", action="store_true", help="do not run mutmut: gather the last run")
     args = parser.parse_args(argv)
+    if args.retry_survivors:
+        print(f"mutmut will test {forget_survivors()} survivors again")
     minutes = None if args.report_only else run_mutmut(args.max_children, args.keep, args.only)
     if minutes is None and RESULTS.is_file():
         minutes = json.loads(RESULTS.read_text(encoding="utf-8")).get("minutes")
