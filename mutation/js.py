@@ -156,8 +156,13 @@ def summarise(minutes: float | None, concurrency: int | None, later: list[Path] 
         )
     detected = counts["Killed"] + counts["Timeout"]
     valid = detected + counts["Survived"] + counts["NoCoverage"]
+    # Reviewed equivalents are left out of the score (what Stryker does with mutants disabled by a comment); a
+    # survivor explained as "not reached" is a gap, and stays in.
+    equivalent = sum(1 for s in survivors if (s["reason"] or "").startswith("Equivalent"))
     summary = {
-        "score": round(100 * detected / valid, 2) if valid else None,
+        "score": round(100 * detected / (valid - equivalent), 2) if valid > equivalent else None,
+        "stryker_score": round(100 * detected / valid, 2) if valid else None,
+        "equivalent": equivalent,
         "target": TARGET,
         "killed": counts["Killed"],
         "survived": counts["Survived"],

@@ -124,6 +124,9 @@ def summary(found: dict[str, str], minutes: float | None) -> dict:
         if verdict not in ("killed", "timeout")
     ]
     killed = sum(verdict in ("killed", "timeout") for verdict in checked.values())
+    # The mutation score leaves out the mutants reviewed as equivalent: no test can tell them from the code.
+    equivalent = sum(1 for s in survivors if s["why"])
+    killable = len(checked) - equivalent
     return {
         "tool": "mutmut",
         "minutes": minutes,
@@ -131,7 +134,9 @@ def summary(found: dict[str, str], minutes: float | None) -> dict:
         "checked": len(checked),
         "killed": killed,
         "timeout": sum(verdict == "timeout" for verdict in checked.values()),
-        "score": killed / len(checked) if checked else 0.0,
+        "equivalent": equivalent,
+        "score": killed / killable if killable else 0.0,
+        "raw_score": killed / len(checked) if checked else 0.0,
         "target": TARGET,
         "modules": {path: dict(counts) for path, counts in sorted(modules.items())},
         "survivors": survivors,
@@ -157,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     unexplained = sum(1 for s in result["survivors"] if not s["why"])
     print(
-        f"mutmut: {result['killed']} of {result['checked']} checked killed ({result['score']:.1%}), "
+        f"mutmut: {result['killed']} of {result['checked']} checked killed, {result['equivalent']} equivalent: "
+        f"score {result['score']:.1%}; "
         f"{result['total'] - result['checked']} not checked; "
         f"{unexplained} survivors without a reason; wrote {RESULTS.relative_to(ROOT)}"
     )
