@@ -35,6 +35,15 @@ def test_utf8_mis_decoded_and_saved_again_is_repaired_with_a_note(encoding, name
     assert [spoken(note) for note in notes] == [f"reparados caracteres mal codificados ({name}) en 3 líneas"]
 
 
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_accents_mis_decoded_as_latin_1_are_repaired_letter_for_letter_not_as_mac_roman(encoding):
+    """«Ã©» also reads back through Mac Roman, as «é» turned into a combining mark: the repair takes the right one."""
+    clean = "Llame al teléfono y déjenos su número.\n"
+    text, notes = decode_source(clean.encode().decode(encoding).encode())
+    assert text == clean
+    assert "Mac Roman" not in spoken(notes[0])
+
+
 def test_a_single_mis_decoded_word_is_repaired():
     mangled = "Resolución".encode().decode("latin-1")
     assert mangled == "ResoluciÃ³n"

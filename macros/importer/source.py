@@ -6,7 +6,7 @@ import codecs
 import unicodedata
 
 import ftfy.bad_codecs  # noqa: F401  registers the sloppy-windows-1252 codec
-from ftfy import fix_encoding
+from ftfy import fix_and_explain, fix_encoding
 from ftfy.badness import badness, is_bad
 
 from ..reading.blocks import Said, SourceProblem
@@ -102,7 +102,8 @@ def repair_mojibake(text: str) -> tuple[str, Said | None]:
     if not is_bad(text):
         return text, None
     before = badness(text)
-    for encoding, name in LEGACY_ENCODINGS.items():
+    for encoding in _likeliest_first(text):
+        name = LEGACY_ENCODINGS[encoding]
         try:
             fixed = text.encode(encoding).decode("utf-8")
         except UnicodeError:
@@ -113,6 +114,17 @@ def repair_mojibake(text: str) -> tuple[str, Said | None]:
     if fixed == text:
         return text, Said("mojibake_unrepaired")
     return fixed, Said("mojibake_repaired_by_line", {"count": _changed_lines(text, fixed)})
+
+
+def _likeliest_first(text: str) -> list[str]:
+    """The legacy encodings, the one ftfy's own repair goes through first: "telÃ©fono" also round-trips through
+    Mac Roman, into "tel̩fono", which no measure of badness tells from "teléfono"."""
+    guessed = next((codec for action, codec in fix_and_explain(text).explanation or [] if action == "encode"), None)
+
+    def same(encoding: str) -> bool:
+        return guessed is not None and codecs.lookup(encoding).name == codecs.lookup(guessed).name
+
+    return sorted(LEGACY_ENCODINGS, key=lambda encoding: not same(encoding))
 
 
 def _changed_lines(before: str, after: str) -> int:
