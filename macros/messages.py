@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import types
 import typing
 import unicodedata
 from collections.abc import Mapping
@@ -109,22 +110,20 @@ class Messages:
         return self.say("not_a_data_file")
 
     def yaml_syntax(self, problem: str, context: str, source_line: str) -> str:
-        """PyYAML's complaint, said as what the author did and how to fix it."""
+        """PyYAML's complaint (its pure-Python parser's words: libyaml's errors are parsed again with it, and a
+        character YAML refuses is told before, by parse_yaml), said as what the author did and how to fix it."""
         indent = source_line[: len(source_line) - len(source_line.lstrip())]
         if "\\t" in problem or "\t" in indent:
             return self.say("tab_indent")
-        if "unacceptable character" in problem or "special characters are not allowed" in problem:
-            code = re.search(r"#x([0-9a-fA-F]+)", problem)
-            return self.say("control_character", code=f"U+{code.group(1).upper()}" if code else "?")
         if _opens_with_bracket(source_line):
             return self.say("bracket_text")
         if "mapping values are not allowed" in problem:
             return self.say("colon_in_text")
         if "quoted scalar" in context:
             return self.say("unclosed_quote")
-        if "flow" in context or "flow" in problem:
+        if "flow" in context:
             return self.say("unclosed_bracket")
-        if "expected <block end>" in problem or "expected '-'" in problem or "expected key" in problem:
+        if "expected <block end>" in problem:
             return self.say("bad_indent")
         return self.say("yaml_other")
 
@@ -276,6 +275,15 @@ def _fields_at(model: type[pydantic.BaseModel], loc: tuple) -> list[str]:
 
 
 def _unwrap(annotation: object) -> object:
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    return annotation
+    """The type a field holds, without Annotated[…] or an optional block's `| None`."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            held = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            if len(held) != 1:
+                return annotation
+            annotation = held[0]
+        else:
+            return annotation

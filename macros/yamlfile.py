@@ -124,8 +124,8 @@ def parse_yaml(raw: bytes, name: str, say: Messages, errors: list[DataError]) ->
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "flow" in (exc.context or ""):
-            mark = exc.context_mark  # a `[` or `{` left open: where it opened, not where the file ends
+        if exc.context_mark and ("flow" in (exc.context or "") or "quoted scalar" in (exc.context or "")):
+            mark = exc.context_mark  # a `[`, `{` or quote left open: where it opened, not where the file ends
         line = mark.line + 1 if mark else 1
         slip = _slip_up_to(text, line)
         if slip:  # the parser trips on a line after the one the author got wrong: name that one, and why

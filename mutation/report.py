@@ -90,7 +90,7 @@ def js_section(result: dict) -> list[str]:
         f"whose pages reached it ({result.get('minutes') or '?'} min, concurrency {result.get('concurrency') or '?'}). "
         f"**{result['killed'] + result.get('timeout', 0)} of {result['total']} killed**, "
         f"{result.get('timeout', 0)} of them by a time-out; {result.get('equivalent', 0)} survivors reviewed as "
-        f"equivalent (mutation/js-equivalent.yml, reasons starting \"Equivalent\") are left out of the score: "
+        f'equivalent (mutation/js-equivalent.yml, reasons starting "Equivalent") are left out of the score: '
         f"**{scores(result)}**; target ≥ 80%: **{verdict(result)}**. Survived {result.get('survived', 0)}, "
         f"not reached by any test {result.get('no_coverage', 0)}"
         + (
@@ -125,9 +125,7 @@ def main() -> int:
         else:
             ok = result["score"] >= target
             lines.append(
-                f"| {name} | {killed_of(result)} | {scores(result)} "
-                f"| ≥ {target:.0%} "
-                f"| **{'PASS' if ok else 'FAIL'}** |"
+                f"| {name} | {killed_of(result)} | {scores(result)} | ≥ {target:.0%} | **{'PASS' if ok else 'FAIL'}** |"
             )
     lines.append("| hand-written (mutation/mutants.yml) | see below | | ≥ 90% | see below |")
     lines.append("")
