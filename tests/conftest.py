@@ -10,6 +10,16 @@ import pytest
 from helpers import ROOT, build, built_copy, copy_project, grow, inject
 
 
+def pytest_configure(config):
+    """Under mutmut (make mutation), its passes that map tests to functions ("stats") and check that a failure
+    shows ("fail") name themselves in MUTANT_UNDER_TEST, which a command started by the code under test (publish's
+    build, the PDF printer) would inherit and cannot honour: it crashes looking for mutmut's settings. Taken out of
+    the environment, the pass still applies here (mutmut keeps its own copy in this process); a mutant's name stays,
+    so a command runs the mutant being tested."""
+    if os.environ.get("MUTANT_UNDER_TEST") in ("stats", "fail"):
+        del os.environ["MUTANT_UNDER_TEST"]
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real project, built once with --strict into a temporary folder. PLAYBOOK_BUILT_SITE, when set, names a
