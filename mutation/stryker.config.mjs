@@ -24,6 +24,7 @@ const TESTS = [
   "tests/browser/test_search.py",
   "tests/browser/test_print.py",
   "tests/browser/test_hostile_content.py",
+  "tests/browser/test_playbook_js_details.py",
 ];
 
 export default {

@@ -1,0 +1,168 @@
+"""Details of playbook.js that a rep would notice, on the site as built (the `site` fixture, so a mutation run's
+instrumented playbook.js is the one tested): a value typed while storage was full for a moment, «Borrar mis datos»
+and the reader's colour scheme, damaged values remembered on the device, Copiar where the clipboard API is
+refused, and the label each blank of a script gets from its line or its section's heading."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+from test_checklists import FULL_FOR_A_MOMENT, away_and_back, mark_document, same_document
+
+import local_site
+
+SITE = "playbook:soporte-y-servicio-en-ventas"
+KEY = f"{SITE}:script:respuesta-rapida"
+SCRIPT = '.pb-script[data-pb-script="respuesta-rapida"]'
+
+
+class SitemapHandler(local_site.QuietHandler):
+    """The built site with a sitemap.xml naming its pages at the address it is served from: what a build with
+    `site_url` writes, and all Material's instant navigation needs (the site's files are used as they are)."""
+
+    def do_GET(self):
+        if self.path != "/sitemap.xml":
+            return super().do_GET()
+        base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        pages = sorted(
+            page.parent.relative_to(self.directory).as_posix() for page in Path(self.directory).rglob("index.html")
+        )
+        urls = "".join(f"<url><loc>{base}{'' if page == '.' else page + '/'}</loc></url>" for page in pages)
+        body = f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body.encode())))
+        self.end_headers()
+        self.wfile.write(body.encode())
+        return None
+
+
+@pytest.fixture(scope="module")
+def instant_site(serve, site):
+    """The built site (`site`, unlike conftest's instant_server, which builds its own) with instant navigation."""
+    return serve(site, handler=SitemapHandler)
+
+
+def open_panel(page, url, script=SCRIPT):
+    page.goto(url)
+    panel = page.locator(f"{script} .pb-personalizer")
+    panel.locator("summary").click()
+    return panel
+
+
+def labels(panel) -> list[str]:
+    return panel.locator(".pb-personalizer__field label").all_inner_texts()
+
+
+def test_a_value_typed_while_storage_was_full_for_a_moment_comes_back_as_last_typed(page, instant_site):
+    """The first keystroke's write is refused (kept in memory for the visit), the next is stored: coming back
+    (instantly, same document) shows what was typed last, never the older copy held in memory."""
+    page.add_init_script(FULL_FOR_A_MOMENT)
+    panel = open_panel(page, f"{instant_site}/tipos/reactivo/")
+    mark_document(page)
+    panel.get_by_label("Tiempo de respuesta — [X]", exact=True).fill("1")  # refused: in memory
+    panel.get_by_label("Tiempo de respuesta — [X]", exact=True).fill("15")  # stored
+    away_and_back(page)
+    assert same_document(page), "navigation was instant"
+    panel = page.locator(f"{SCRIPT} .pb-personalizer")
+    assert panel.get_by_label("Tiempo de respuesta — [X]", exact=True).input_value() == "15"
+    assert "- Tiempo de respuesta: 15 minutos\n" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
+    assert page.console_errors == []
+
+
+def test_borrar_mis_datos_keeps_the_readers_colour_scheme(page, server):
+    """Material keeps the reader's dark-mode choice in localStorage too: «Borrar mis datos» forgets ours only."""
+    page.goto(f"{server}/tipos/reactivo/")
+    page.locator('label[title="Cambiar a modo oscuro"]').click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    panel.get_by_label("Canales — [Canales disponibles]", exact=True).fill("chat")
+    page.once("dialog", lambda dialog: dialog.accept())
+    panel.locator("[data-pb-forget]").click()
+    page.wait_for_load_state()
+    assert "[Canales disponibles]" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@pytest.mark.parametrize(
+    "values", [["primero", "segundo"], "ab", {"1": "7", "2": 5}], ids=["list", "text", "some-not-text"]
+)
+def test_damaged_values_remembered_on_the_device_are_ignored(page, server, values):
+    """Values kept on the device («Recordar en este dispositivo») of the wrong shape count as nothing saved."""
+    page.goto(f"{server}/tipos/reactivo/")
+    page.evaluate(
+        "([remember, key, saved]) => { localStorage.setItem(remember, 'true'); localStorage.setItem(key, saved); }",
+        [f"{SITE}:remember", KEY, json.dumps({"version": 1, "values": values})],
+    )
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    assert panel.get_by_label("Recordar en este dispositivo").is_checked()
+    assert panel.get_by_label("Tiempo de respuesta — [X]", exact=True).input_value() == ""
+    assert panel.get_by_label("Canales — [Canales disponibles]", exact=True).input_value() == ""
+    assert "- Tiempo de respuesta: [X] minutos\n" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
+
+
+def test_where_the_clipboard_api_is_refused_copiar_puts_the_filled_script_on_the_clipboard(browser, server):
+    """The older way (a helper textarea, selected, execCommand): the clipboard gets the script with this run's
+    value, whatever it held before and whatever the rep had selected on the page."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], service_workers="block")
+    context.add_init_script(
+        "navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));"
+    )
+    page = context.new_page()
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    typed = f"copia-{uuid.uuid4().hex[:12]}"  # new to this run: the clipboard outlives tests (and mutation runs)
+    panel.get_by_label("Tiempo de respuesta — [X]", exact=True).fill(typed)
+    page.locator("h1").select_text()  # something else selected on the page
+    panel.locator("[data-pb-copy]").click()
+    expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert f"- Tiempo de respuesta: {typed} minutos\n" in copied
+    assert page.locator("textarea").count() == 0
+    context.close()
+
+
+def test_blanks_on_lines_of_blanks_take_their_sections_heading(page, server):
+    """«Valor agregado» (Premium): a line that starts with a blank names it by its section's heading, also the
+    second such line of a section; a blank after another one is named by it, without its brackets."""
+    panel = open_panel(page, f"{server}/tipos/premium/", '.pb-script[data-pb-script="valor-agregado"]')
+    assert labels(panel) == [
+        "NECESIDADES — [Necesidad 1]",
+        "Necesidad 1 — [Valor agregado]",
+        "NECESIDADES — [Necesidad 2]",
+        "Necesidad 2 — [Valor agregado]",
+        "VALOR — [Valor 1]",
+        "Valor 1 — [Beneficio específico]",
+        "VALOR — [Valor 2]",
+        "Valor 2 — [Beneficio específico]",
+        "Satisfacción — [X]",
+        "Lealtad — [Y]",
+    ]
+
+
+def test_a_line_said_in_quotes_names_its_blank_without_them(page, server):
+    """A script line written in quotes (data: `“Canales: [Canales disponibles]”`, shown as `- “Canales: …”`):
+    its blank is named by the words alone, the bullet and the opening quote dropped."""
+    plain = (
+        '<span class="pb-script__line">&#45; Canales: <span class="pb-script__placeholder" '
+        'data-pb-blank="&#91;Canales disponibles&#93;">&#91;Canales disponibles&#93;</span></span>'
+    )
+    quoted = plain.replace("&#45; Canales: ", "&#45; “Canales: ").replace("</span></span>", "</span>”</span>")
+
+    def with_quoted_line(route):
+        response = route.fetch()
+        html = response.text()
+        assert html.count(plain) == 1
+        route.fulfill(response=response, body=html.replace(plain, quoted))
+
+    page.route(f"{server}/tipos/reactivo/", with_quoted_line)
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    assert "- “Canales: [Canales disponibles]”\n" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
+    assert labels(panel)[:3] == [
+        "Tiempo de respuesta — [X]",
+        "Canales — [Canales disponibles]",
+        "Priorización — [Priorización inteligente]",
+    ]
