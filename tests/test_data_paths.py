@@ -38,19 +38,28 @@ def problems_within_a_limit(project) -> list[str]:
     ("make", "says"),
     [
         (lambda d: (d / "x.yml").mkdir(), "es una carpeta con nombre de archivo de datos"),
+        (lambda d: (d / "x.yaml").mkdir(), "es una carpeta con nombre de archivo de datos"),
         (lambda d: (d / "bucle.yml").symlink_to("bucle.yml"), "es un enlace que no lleva a ningún archivo"),
         (lambda d: (d / "roto.yml").symlink_to("no-existe.yml"), "es un enlace que no lleva a ningún archivo"),
         (lambda d: (d / "fuera.yml").symlink_to("/etc/hostname"), "es un enlace a un archivo fuera del proyecto"),
         (lambda d: (d / "cero.yml").symlink_to("/dev/zero"), "es un enlace a un archivo fuera del proyecto"),
         (lambda d: os.mkfifo(d / "f.yml"), "no es un archivo normal (FIFO) — bórrelo de data/"),
     ],
-    ids=["folder named x.yml", "symlink loop", "dangling link", "link out of the project", "/dev/zero", "FIFO"],
+    ids=[
+        "folder named x.yml",
+        "folder named x.yaml",
+        "symlink loop",
+        "dangling link",
+        "link out of the project",
+        "/dev/zero",
+        "FIFO",
+    ],
 )
 def test_a_path_that_is_not_a_plain_file_is_one_line_naming_it(project, make, says):
     make(project / TYPES)
     (line,) = problems_within_a_limit(project)
     name = line.split(":", 1)[0]
-    assert name.startswith(f"{TYPES}/") and name.endswith(".yml"), line
+    assert name.startswith(f"{TYPES}/") and name.endswith((".yml", ".yaml")), line
     assert line.startswith(f"{name}:1: ") and says in line, line
 
 

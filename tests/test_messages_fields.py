@@ -53,6 +53,16 @@ WRONG_KINDS = {
             "en": "expected a whole number but found nothing — write a number such as 3",
         },
     ),
+    "a word where an order goes": (
+        REACTIVO,
+        "order: 1",
+        "order: primero",
+        "order",
+        {
+            "es": "se esperaba un número entero y hay un texto — escriba un número como 3",
+            "en": "expected a whole number but found text — write a number such as 3",
+        },
+    ),
     "a word where a date goes": (
         PLAYBOOK,
         "last_updated: 2025-01-27",
@@ -226,4 +236,13 @@ def test_a_stray_file_at_the_top_of_data_is_said_not_to_be_data(project):
     assert problems(project) == [
         "data/ideas.txt:1: este archivo no es del playbook: data/ solo lee archivos .yml — guárdelo fuera de data/, "
         "por ejemplo en una carpeta notas/ junto a ella"
+    ]
+
+
+@pytest.mark.parametrize("line_end", ["\\n", "\\r"])
+def test_an_id_with_a_line_break_typed_in_quotes_is_told_to_be_one_line(project, line_end):
+    """A Windows line end ("\\r") pasted into a quoted id is a line break as much as "\\n" is."""
+    line = mistake(project, REACTIVO, "  - id: respuesta-rapida", f'  - id: "respuesta{line_end}rapida"')
+    assert problems(project) == [
+        f"{REACTIVO}:{line}: técnica 1 › id: el texto tiene un salto de línea — escríbalo en una sola línea"
     ]
