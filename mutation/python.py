@@ -35,6 +35,7 @@ RESULTS = ROOT / "mutation" / "results" / "python.json"
 EQUIVALENT = ROOT / "mutation" / "equivalent.yml"
 MUTMUT = Path(sys.executable).parent / "mutmut"
 TARGET = 0.90
+NOT_RUN = "Not run by mutmut"
 # mutmut's exit codes (mutmut/stats.py), as verdicts
 VERDICTS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
 VERDICTS |= {code: "timeout" for code in (-24, 24, 152, 255)}
@@ -124,8 +125,9 @@ def summary(found: dict[str, str], minutes: float | None) -> dict:
         if verdict not in ("killed", "timeout")
     ]
     killed = sum(verdict in ("killed", "timeout") for verdict in checked.values())
-    # The mutation score leaves out the mutants reviewed as equivalent: no test can tell them from the code.
-    equivalent = sum(1 for s in survivors if s["why"])
+    # The mutation score leaves out the mutants reviewed as equivalent: no test can tell them from the code. A
+    # reason starting "Not run by mutmut" explains a survivor that is no equivalent: it stays in the count.
+    equivalent = sum(1 for s in survivors if s["why"] and not s["why"].startswith(NOT_RUN))
     killable = len(checked) - equivalent
     return {
         "tool": "mutmut",
