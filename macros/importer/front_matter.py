@@ -63,4 +63,4 @@ def _scalar(value: str) -> str | None:
         parsed = yaml.load(value, Loader=yaml.BaseLoader)  # noqa: S506
     except yaml.YAMLError:
         return None
-    return parsed.strip() if isinstance(parsed, str) and parsed.strip() and parsed not in ("|", ">") else None
+    return parsed.strip() if isinstance(parsed, str) and parsed.strip() else None  # a bare `|` or `>` reads as ""
