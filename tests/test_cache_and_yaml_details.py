@@ -164,3 +164,18 @@ def test_a_key_without_its_space_is_shown_fixed_with_the_first_40_characters_of_
         f"{NAME}:2: falta un espacio tras `focus:` — escriba `focus: {value[:40]}` (sin el espacio, YAML lo lee "
         "como parte de un texto)"
     ]
+
+
+def test_a_key_without_its_space_on_a_text_s_next_line_is_named_on_that_line(project):
+    """`canal:teléfono` under `focus: Respuesta` is read by YAML as more of the focus text: the author meant a field,
+    and is told so on the line where it is, with the field and value written back with their space."""
+    path = project / "data" / "support_types" / "reactivo.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("focus: Respuesta")].count("\n") + 2
+    path.write_text(text.replace("focus: Respuesta", "focus: Respuesta\n  canal:teléfono", 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_playbook(project / "data")
+    assert [str(error) for error in caught.value.errors] == [
+        f"data/support_types/reactivo.yml:{line}: falta un espacio tras `canal:` — escriba `canal: teléfono` "
+        "(sin el espacio, YAML lo lee como parte de un texto)"
+    ]
