@@ -179,3 +179,19 @@ def test_a_key_without_its_space_on_a_text_s_next_line_is_named_on_that_line(pro
         f"data/support_types/reactivo.yml:{line}: falta un espacio tras `canal:` — escriba `canal: teléfono` "
         "(sin el espacio, YAML lo lee como parte de un texto)"
     ]
+
+
+def test_a_comment_that_cuts_a_text_short_is_quoted_back_up_to_80_characters(project):
+    """After « #» YAML reads a comment: the author is shown what the text lost, its first 80 characters at most."""
+    path = project / "data" / "support_types" / "reactivo.yml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("focus: Respuesta")].count("\n") + 1
+    lost = "1 según el contrato firmado con el cliente y revisado cada trimestre por el equipo de cuentas clave"
+    path.write_text(text.replace("focus: Respuesta", f"focus: Respuesta nivel #{lost}", 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_playbook(project / "data")
+    (said,) = [str(error) for error in caught.value.errors]
+    assert said.startswith(
+        f"data/support_types/reactivo.yml:{line}: tras « #» YAML lee un comentario y el texto pierde «"
+    )
+    assert f"«{lost[:80]}»" in said
