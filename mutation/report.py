@@ -42,7 +42,8 @@ def killed_of(result: dict) -> str:
 
 def scores(result: dict) -> str:
     """The score (reviewed equivalents left out: no test can tell them from the code), then the share of all."""
-    return f"{result['score']:.1%} ({result.get('raw_score', result['score']):.1%} of all checked, equivalents included)"
+    share_of_all = result.get("raw_score", result["score"])
+    return f"{result['score']:.1%} ({share_of_all:.1%} of all checked, equivalents included)"
 
 
 def complete(result: dict) -> bool:
