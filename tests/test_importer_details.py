@@ -189,11 +189,25 @@ def test_a_second_version_line_keeps_the_first_and_goes_to_a_notes_page():
 def test_a_footer_date_that_is_no_date_is_warned_once_and_kept_on_a_notes_page():
     footer = "\n---\n\n**Versión:** 1.0\n**Última actualización:** 27/01/2025\n" + CLOSING
     result = import_markdown(HEAD + "## Saludo\n\nHola.\n" + footer, "doc.md")
-    dates = [w for w in result.warnings if "fecha" in w]
+    dates = [w for w in result.warnings if "no es una fecha" in w]
     assert dates == [warned("doc.md", 12, "bad_date", value="27/01/2025")]
     assert "last_updated" not in playbook(result)
     (notes,) = [page for page in pages(result).values() if "27/01/2025" in page["markdown"]]
     assert notes["title"] == "Notas"
+
+
+def test_a_footer_line_on_the_notes_page_is_explained_as_a_footer_line_not_as_text_before_the_sections():
+    """The preamble's text and the footer's extra line share the Notas page; each gets its own reason."""
+    footer = "\n---\n\n**Versión:** 1.0\n**Versión:** 2.0\n**Última actualización:** 2025-01-27\n" + CLOSING
+    why = SAY.import_words("near_why")
+    alone = import_markdown(HEAD + "## Saludo\n\nHola.\n" + footer, "doc.md")
+    assert warned("doc.md", 12, "near_none", section="Notas", why=why["footer"]) in alone.warnings
+    assert not [w for w in alone.warnings if why["preamble"] in w]
+    both = import_markdown(HEAD + "Texto suelto.\n\n## Saludo\n\nHola.\n" + footer, "doc.md")
+    assert warned("doc.md", 5, "near_none", section="Notas", why=why["preamble"]) in both.warnings
+    assert warned("doc.md", 14, "near_none", section="Notas", why=why["footer"]) in both.warnings
+    (notes,) = [page for page in pages(both).values() if page["title"] == "Notas"]
+    assert "Texto suelto." in notes["markdown"] and "**Versión:** 2.0" in notes["markdown"]
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,9 @@ FOOTER_KEYS = ["version", "last_updated", *FIGURE_KEYS]
 """The footer's lines in the seed's order; after the version and the date come the figures the site computes."""
 CLOSING = re.compile(r"^\*\*[\"“](?P<quote>.+?)[\"”]\*\*\s*(?P<icons>.*)$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PREAMBLE = FOOTER = "(notes)"
+NOTES = "(notes)"
 """The section named for blocks before the first `##` heading or in the footer: their free page is called
-by the language's "Notas" label."""
+by the language's "Notas" label (one page for both; each is explained by its own reason)."""
 UNMAPPED_FILE = "unmapped.yml"
 LIST_ITEMS = {"bullet", "numbered", "check"}
 READER_INPUTS = ("ctx", "name", "tokens", "last_line", "front")
@@ -142,6 +142,7 @@ class DocumentReader:
         self.used_rows: set[int] = set()
         self.support_types: list[dict[str, Any]] = []
         self.footer: dict[str, tuple[Token, str, str]] = {}
+        self.footer_lines: set[int] = set()
         self.framework_section: Section | None = None
         self.section_pages: dict[str, str] = {}
         """A read section's title as a slug → the site's page that shows it (for links between sections)."""
@@ -228,7 +229,7 @@ class DocumentReader:
             if heading and subtitle is None and match and not bold_label(token):
                 subtitle = match.group("text").strip()
             else:
-                self.ctx.keep(token, PREAMBLE)
+                self.ctx.keep(token, NOTES)
         line = heading.line if heading else next((t.line for t in self.tokens), 1)
         title = title or self.front.get("title", "")
         subtitle = subtitle or self.front.get("subtitle")
@@ -288,7 +289,7 @@ class DocumentReader:
             if key and key not in self.footer:
                 self.footer[key] = (token, label, value)
             else:
-                self.ctx.keep(token, FOOTER)
+                self._keep_in_footer(token)
         for key, (_, label, value) in self.footer.items():
             self.ctx.label(key, label)
             if key == "techniques_per_type" and (match := FIGURE.match(value)):
@@ -301,7 +302,11 @@ class DocumentReader:
                 self.info["last_updated"] = date.fromisoformat(value)
             except ValueError:
                 self.ctx.tell(token.line, "bad_date", value=value)
-                self.ctx.keep(token, FOOTER)
+                self._keep_in_footer(token)
+
+    def _keep_in_footer(self, token: Token) -> None:
+        self.footer_lines.add(token.line)
+        self.ctx.keep(token, NOTES)
 
     def read_sections(self, sections: list[Section]) -> None:
         """Give each section to the reader of its kind, phase by phase (a case needs the support types)."""
@@ -344,15 +349,19 @@ class DocumentReader:
     def _explain_the_rest(self) -> None:
         """One warning for each other part whose blocks went to a free page: the text before the first `##`
         section, the footer's other lines, what a read section holds besides its parts."""
-        first: dict[str, int] = {}
+        first: dict[tuple[str, str], int] = {}
         for block in self.ctx.unmapped:
-            first.setdefault(block["section"], block["line"])
-        for section, line in first.items():
+            first.setdefault((block["section"], self._why_unread(block)), block["line"])
+        for (section, why), line in first.items():
             if section in self.explained:
                 continue
-            why = "preamble" if section == PREAMBLE else "leftover"
-            shown = default_labels(self.ctx.say.language)["notes"] if section == PREAMBLE else section
+            shown = default_labels(self.ctx.say.language)["notes"] if section == NOTES else section
             self.ctx.tell(line, "near_none", section=shown, why=self.ctx.say.import_words("near_why")[why])
+
+    def _why_unread(self, block: dict) -> str:
+        if block["section"] != NOTES:
+            return "leftover"
+        return "footer" if block["line"] in self.footer_lines else "preamble"
 
     def _keep_section(self, section: Section) -> None:
         for token in [section.heading, *section.tokens]:
@@ -448,7 +457,7 @@ def _summary(source: str, data: dict[str, Any], ctx: Context, result: ImportResu
     for page in data_pages(data):
         blocks = [b for b in result.unmapped if b.get("page") == page["id"]]
         first, last = blocks[0]["line"], blocks[-1]["line"] + blocks[-1]["text"].count("\n")
-        section = page["title"] if blocks[0]["section"] in (PREAMBLE, FOOTER) else blocks[0]["section"]
+        section = page["title"] if blocks[0]["section"] == NOTES else blocks[0]["section"]
         lines.append(
             f"{source}:{first}: "
             + say.imports("page_made", first=first, last=last, section=section, title=page["title"], id=page["id"])
