@@ -33,7 +33,7 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
     if not data_dir.is_dir():
         raise DataErrors([DataError(str(data_dir), 1, "", say.say("no_data_dir"))])
     root = data_dir.parent
-    files, errors = _data_files(data_dir, root, say)
+    files, unusable, errors = _data_files(data_dir, root, say)
 
     loaded: dict[str, list[Loaded]] = {}
     ids = Ids(say)
@@ -43,6 +43,8 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
             continue
         if kind.is_folder:
             paths = sorted(p for relative, p in files.items() if relative.startswith(kind.data))
+            for relative in (relative for relative in unusable if relative.startswith(kind.data)):
+                ids.excuse(kind.item_name, Path(relative).stem)  # its problem is reported: not also where named
             if not paths and kind.data not in files and not kind.optional:
                 errors.append(DataError(_display(data_dir / kind.data, root), 1, "", say.say("no_folder_files")))
         elif kind.data in files:
@@ -121,12 +123,14 @@ def _load(
         return doc, None
 
 
-def _data_files(data_dir: Path, root: Path, say: Messages) -> tuple[dict[str, Path], list[DataError]]:
-    """Every plain file under data_dir that a kind reads (path relative to data_dir → path), and a problem
-    for everything else that is not ignored: wrong names and places, and paths that are not plain files."""
+def _data_files(data_dir: Path, root: Path, say: Messages) -> tuple[dict[str, Path], set[str], list[DataError]]:
+    """Every plain file under data_dir that a kind reads (path relative to data_dir → path); the paths named
+    like one that cannot be read (a link to nowhere, a FIFO…); and a problem for everything else that is not
+    ignored: wrong names and places, and paths that are not plain files."""
     single = [kind.data for kind in KINDS if kind.data and not kind.is_folder]
     folders = {kind.data for kind in KINDS if kind.is_folder}
     files: dict[str, Path] = {}
+    unusable: set[str] = set()
     errors: list[DataError] = []
     for folder, dirs, names in os.walk(data_dir):  # links to folders are not followed: no loops
         named_like_files = [d for d in dirs if d.endswith((EXTENSION, ".yaml"))]  # reported, not walked into
@@ -142,11 +146,13 @@ def _data_files(data_dir: Path, root: Path, say: Messages) -> tuple[dict[str, Pa
             problem = _path_problem(path, root, say)
             if problem:
                 errors.append(DataError(_display(path, root), 1, "", say.say(problem[0], **problem[1])))
+                if expected:
+                    unusable.add(relative.as_posix())
             elif not expected:
                 errors.append(DataError(_display(path, root), 1, "", say.unexpected_file(relative, single)))
             else:
                 files[relative.as_posix()] = path
-    return files, errors
+    return files, unusable, errors
 
 
 def _ignored(name: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import threading
 
 import pytest
@@ -71,6 +72,29 @@ def test_a_socket_left_in_data_is_named_as_one(project, monkeypatch):
         assert problems_within_a_limit(project) == [
             f"{TYPES}/s.yml:1: no es un archivo normal (socket) — bórrelo de data/"
         ]
+
+
+def test_a_device_node_in_data_is_named_as_a_device(project):
+    """A device (what a backup of a system folder may bring along) is neither read nor called a socket."""
+    try:
+        os.mknod(project / TYPES / "d.yml", stat.S_IFCHR | 0o600, os.makedev(1, 3))  # /dev/null's numbers
+    except PermissionError:
+        pytest.skip("this machine does not let the tests make a device node (needs root's CAP_MKNOD)")
+    assert problems_within_a_limit(project) == [
+        f"{TYPES}/d.yml:1: no es un archivo normal (dispositivo) — bórrelo de data/"
+    ]
+
+
+def test_a_file_without_read_permission_is_one_line_saying_how_to_give_it(project, monkeypatch):
+    """chmod cannot take reading away from root (who runs these tests), so the permission check is answered
+    "no" for that one file, as it is for an author whose file lost its read permission."""
+    unreadable = project / TYPES / "premium.yml"
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: path != unreadable and real_access(path, mode))
+    assert problems_within_a_limit(project) == [
+        f"{TYPES}/premium.yml:1: no se puede leer este archivo (permisos) — dele permiso de lectura, "
+        "p. ej. con chmod u+r"
+    ]
 
 
 def test_a_link_to_a_data_file_inside_the_project_is_read_like_the_file(project):
