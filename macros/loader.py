@@ -37,7 +37,6 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
 
     loaded: dict[str, list[Loaded]] = {}
     ids = Ids(say)
-    failed = False
     for kind in KINDS:
         if not kind.data:
             continue
@@ -55,7 +54,6 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
         else:
             if kind.data not in _reported(errors, root, data_dir):
                 errors.append(DataError(_display(data_dir / kind.data, root), 1, "", say.say("missing_file")))
-            failed = True
             continue
         found = []
         for path in paths:
@@ -64,8 +62,6 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
                 found.append(Loaded(doc, value, path.stem))
             elif kind.is_folder:
                 ids.excuse(kind.item_name, path.stem)  # its problem is reported: not also as a missing reference
-            else:
-                failed = True
         loaded[kind.key] = kind.order(found)
 
     cache.save()
@@ -78,7 +74,7 @@ def load_playbook(data_dir: Path, language: str = DEFAULT_LANGUAGE, cache_dir: P
     for kind in KINDS:
         if loaded.get(kind.key):
             errors += kind.cross_check(loaded[kind.key], ids)
-    if errors or failed:
+    if errors:  # a file that could not be loaded always left its problem here
         raise DataErrors(errors)
     notices = [notice for kind in KINDS if loaded.get(kind.key) for notice in kind.notices(loaded[kind.key], say)]
     contents = {

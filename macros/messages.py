@@ -178,7 +178,7 @@ class Messages:
             if control is not None:
                 return self.say("control_character", code=f"U+{ord(control):04X}")
             return self.say("invalid_id", value=_shown(value))
-        if kind in {"int_type", "int_parsing"}:
+        if kind == "int_type":  # never int_parsing: the models are strict
             if isinstance(value, str) and re.fullmatch(r"[-+]?\d+", value):  # too many digits to be read as one
                 return self.say("number_range", value=_shown(value, 20), low=0, high=LIMITS["order"])
             return self.say("whole_number", what=self.describe(value))
