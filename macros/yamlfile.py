@@ -36,6 +36,7 @@ _CORE_SCHEMA = [  # YAML 1.2's core schema: https://yaml.org/spec/1.2.2/#1032-ta
 ]
 """A longer run of digits stays text: the models then say the number is out of range (Python refuses to read
 an int of more than 4,300 digits)."""
+TEXT_TAG = "tag:yaml.org,2002:str"
 PLAIN_TAGS = {tag for tag, _, _ in _CORE_SCHEMA} | {f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map")}
 
 
@@ -281,6 +282,8 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen_nodes: set
         for key_node, value_node in node.value:
             if key_node.tag not in PLAIN_TAGS:
                 raise _Refused(key_node.start_mark.line + 1, "tag", tag=key_node.tag[:40])
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != TEXT_TAG:  # `1: uno`, `true: …`
+                raise _Refused(key_node.start_mark.line + 1, "key_not_text", name=key_node.value[:40])
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
             child = path + (key,)
             if key in seen:

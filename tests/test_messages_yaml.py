@@ -22,6 +22,12 @@ INDENT = {"es": "la sangría de esta línea no encaja", "en": "this line's inden
 UNCLOSED_QUOTE = {"es": "unas comillas se abren y no se cierran", "en": "a quote is opened but never closed"}
 UNCLOSED_BRACKET = {"es": "un `[` o un `{` se abre y no se cierra", "en": "a `[` or a `{` is opened but never closed"}
 UNREADABLE = {"es": "esta línea no se puede leer", "en": "this line cannot be read"}
+CHARACTERISTICS = [
+    "Respuesta a problemas",
+    "Resolución rápida",
+    "Tiempo de respuesta crítico",
+    "Efectividad importante",
+]
 HINTS = [TAB, COLON, BRACKET, INDENT, UNCLOSED_QUOTE, UNCLOSED_BRACKET, UNREADABLE]
 
 
@@ -121,3 +127,27 @@ def test_check_prints_a_tab_in_a_key_as_it_was_typed(project, monkeypatch, capsy
     first, last = err.splitlines()
     assert first == f"{REACTIVO}:{line}: fo\tcus: campo desconocido — ¿quería decir `focus`?"
     assert last == "1 problema(s) en data/."
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ("focus: Respuesta\n", "focus: Respuesta\n1: uno\n", "1"),  # a number where a field's name goes
+        (  # a list numbered instead of dashed: told at its first item
+            "".join(f"  - {item}\n" for item in CHARACTERISTICS),
+            "".join(f"  {n}: {item}\n" for n, item in enumerate(CHARACTERISTICS, start=1)),
+            "1",
+        ),
+        ("focus: Respuesta\n", "focus: Respuesta\ntrue: sí\n", "true"),
+    ],
+    ids=["a number as a field", "a numbered list", "true as a field"],
+)
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_key_yaml_reads_as_no_word_is_one_line_on_its_own_line(project, old, new, shown, language):
+    """Not "elemento 2" at the file's line 2, as when the number reached the checks as a list position."""
+    at = mistake(project, old, new) + next(
+        i for i, line in enumerate(new.split("\n")) if line.strip().startswith(shown)
+    )
+    said = only_problem(project, language)
+    expected = {"es": f"`{shown}:` no es un nombre de campo", "en": f"`{shown}:` is not a field name"}
+    assert said.startswith(f"{REACTIVO}:{at}: {expected[language]}"), said
