@@ -112,8 +112,7 @@ class Messages:
     def yaml_syntax(self, problem: str, context: str, source_line: str) -> str:
         """PyYAML's complaint (its pure-Python parser's words: libyaml's errors are parsed again with it, and a
         character YAML refuses is told before, by parse_yaml), said as what the author did and how to fix it."""
-        indent = source_line[: len(source_line) - len(source_line.lstrip())]
-        if "\\t" in problem or "\t" in indent:
+        if "\\t" in problem:  # PyYAML refuses a tab wherever it indents, with "found character '\\t'"
             return self.say("tab_indent")
         if _opens_with_bracket(source_line):
             return self.say("bracket_text")
@@ -228,8 +227,8 @@ def _data_file_name(relative: Path) -> Path | None:
 
 
 def _opens_with_bracket(source_line: str) -> bool:
-    """`- [X] minutos` or `key: [X] minutos`: a text that YAML reads as a list (first 400 characters only)."""
-    head = source_line[:400].strip()
+    """`- [X] minutos` or `key: [X] minutos`: a text that YAML reads as a list."""
+    head = source_line.strip()
     if head.startswith("- "):
         head = head[2:].strip()
     elif ": " in head:

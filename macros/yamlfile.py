@@ -83,6 +83,12 @@ class Document:
         return 1
 
 
+def _key_shown(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value[:40]
+    return "[…]" if isinstance(node, yaml.SequenceNode) else "{…}"
+
+
 class _Refused(Exception):
     """A construct no playbook needs: an alias (`*name`, and so "billion laughs") or a tag (`!!binary`)."""
 
@@ -282,9 +288,9 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen_nodes: set
         for key_node, value_node in node.value:
             if key_node.tag not in PLAIN_TAGS:
                 raise _Refused(key_node.start_mark.line + 1, "tag", tag=key_node.tag[:40])
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != TEXT_TAG:  # `1: uno`, `true: …`
-                raise _Refused(key_node.start_mark.line + 1, "key_not_text", name=key_node.value[:40])
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            if key_node.tag != TEXT_TAG:  # `1: uno`, `true: …`, `[a, b]: …`
+                raise _Refused(key_node.start_mark.line + 1, "key_not_text", name=_key_shown(key_node))
+            key = key_node.value
             child = path + (key,)
             if key in seen:
                 duplicates.append((child, key_node.start_mark.line + 1))

@@ -102,28 +102,49 @@ def change(mutant: str) -> str:
     return f"{' / '.join(removed)} → {' / '.join(added)}"
 
 
-def reasons() -> dict[str, str]:
-    """Why a survivor is harmless (an equivalent mutant), reviewed by hand: mutant name → reason."""
+def reasons() -> list[dict]:
+    """Why a survivor is harmless (an equivalent mutant), reviewed by hand: [{mutant, change, why}]."""
     if not EQUIVALENT.is_file():
-        return {}
-    return {
-        entry["mutant"]: " ".join(entry["why"].split())
+        return []
+    return [
+        {"mutant": entry["mutant"], "change": entry.get("change"), "why": " ".join(entry["why"].split())}
         for entry in yaml.safe_load(EQUIVALENT.read_text(encoding="utf-8")) or []
-    }
+    ]
+
+
+def function_of(mutant: str) -> str:
+    return mutant.rsplit("__mutmut_", 1)[0]
+
+
+def reason_for(mutant: str, changed: str, entries: list[dict]) -> dict | None:
+    """The reviewed reason for this survivor: the entry naming it, if it reviewed this same change; else one
+    that reviewed this change in the same function under another number. mutmut numbers a function's mutants
+    in order, so an edit to the function renumbers them: a reason is never given to a change nobody read."""
+    for entry in entries:
+        if entry["mutant"] == mutant and entry["change"] in (None, changed):
+            return entry
+    return next(
+        (e for e in entries if e["change"] == changed and function_of(e["mutant"]) == function_of(mutant)), None
+    )
 
 
 def summary(found: dict[str, str], minutes: float | None) -> dict:
     """Counts per module and every survivor; a run stopped early is a partial result and says so (`checked`)."""
-    why = reasons()
+    entries = reasons()
     modules: dict[str, Counter] = {}
     for name, verdict in found.items():
         modules.setdefault(source_file(name), Counter())[verdict] += 1
     checked = {name: verdict for name, verdict in found.items() if verdict != "not checked"}
-    survivors = [
-        {"mutant": name, "file": source_file(name), "verdict": verdict, "change": change(name), "why": why.get(name)}
-        for name, verdict in sorted(checked.items())
-        if verdict not in ("killed", "timeout")
-    ]
+    survivors = []
+    used = set()
+    for name, verdict in sorted(checked.items()):
+        if verdict in ("killed", "timeout"):
+            continue
+        changed = change(name)
+        entry = reason_for(name, changed, entries)
+        used.add(id(entry))
+        why = entry["why"] if entry else None
+        survivors.append({"mutant": name, "file": source_file(name), "verdict": verdict, "change": changed, "why": why})
     killed = sum(verdict in ("killed", "timeout") for verdict in checked.values())
     # The mutation score leaves out the mutants reviewed as equivalent: no test can tell them from the code. A
     # reason starting "Not run by mutmut" explains a survivor that is no equivalent: it stays in the count.
@@ -142,7 +163,7 @@ def summary(found: dict[str, str], minutes: float | None) -> dict:
         "target": TARGET,
         "modules": {path: dict(counts) for path, counts in sorted(modules.items())},
         "survivors": survivors,
-        "stale_reasons": sorted(set(why) - {s["mutant"] for s in survivors}),
+        "stale_reasons": sorted(e["mutant"] for e in entries if id(e) not in used),
     }
 
 

@@ -175,15 +175,6 @@ def test_a_misspelt_key_inside_an_optional_block_is_one_line_saying_what_was_mea
     assert problems(project) == [f"{PLAYBOOK}:{line}: {field}: campo desconocido — ¿quería decir `{meant}`?"]
 
 
-def test_a_key_that_is_a_number_gets_a_line_not_a_crash(project):
-    """`1: uno` is no field of any file: the author gets a line saying the value is not valid there."""
-    mistake(project, REACTIVO, "order: 1\n", "1: uno\norder: 1\n")
-    (said,) = problems(project)
-    assert said.startswith(f"{REACTIVO}:") and said.endswith(
-        ": este valor no es válido aquí — compárelo con el mismo campo en otro archivo (vea GUIA-DE-EDICION.md)"
-    ), said
-
-
 @pytest.mark.parametrize(
     ("length", "shown"),
     [(60, "z" * 60), (61, "z" * 59 + "…"), (200, "z" * 59 + "…")],
