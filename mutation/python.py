@@ -18,12 +18,15 @@ mutants, e.g. `--only "macros.csp*"`.
 from __future__ import annotations
 
 import argparse
+import filecmp
+import fnmatch
 import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -46,6 +49,7 @@ def run_mutmut(max_children: int, keep: bool, only: list[str]) -> float:
     if not keep and not only:
         shutil.rmtree(MUTANTS, ignore_errors=True)
     MUTANTS.mkdir(exist_ok=True)
+    refresh_copies()
     linked = MUTANTS / "node_modules"  # the npm packages a test build uses (Workbox), linked, not copied
     if (ROOT / "node_modules").is_dir() and not linked.exists():
         linked.symlink_to(ROOT / "node_modules", target_is_directory=True)
@@ -56,6 +60,27 @@ def run_mutmut(max_children: int, keep: bool, only: list[str]) -> float:
     if done.returncode != 0:
         sys.exit(f"mutmut stopped (exit {done.returncode}); its output is in {MUTANTS / 'run.log'}")
     return (time.monotonic() - started) / 60
+
+
+def refresh_copies() -> int:
+    """Bring mutants/ up to date with the files mutmut copies once and never again: the tests, templates, catalogues
+    and modules it does not mutate (it writes the mutated modules anew when their source changed). Without this, a
+    run after an edit would test new code with old tests and old catalogues. Returns how many files it copied."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
+    copied = 0
+    for folder in [*config["source_paths"], "tests"]:
+        for source in (ROOT / folder).rglob("*"):
+            relative = source.relative_to(ROOT)
+            if not source.is_file() or "__pycache__" in relative.parts:
+                continue
+            if any(fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in config["only_mutate"]):
+                continue
+            copy = MUTANTS / relative
+            if not copy.is_file() or not filecmp.cmp(source, copy, shallow=False):
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, copy)
+                copied += 1
+    return copied
 
 
 def forget_survivors() -> int:
