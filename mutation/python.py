@@ -42,6 +42,7 @@ NOT_RUN = "Not run by mutmut"
 # mutmut's exit codes (mutmut/stats.py), as verdicts
 VERDICTS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped", 36: "timeout"}
 VERDICTS |= {code: "timeout" for code in (-24, 24, 152, 255)}
+VERDICTS[-11] = "killed"  # the tests' process crashed (a segfault: libyaml on a file nested too deep): noticed
 
 
 def run_mutmut(max_children: int, keep: bool, only: list[str]) -> float:

@@ -237,3 +237,17 @@ def test_an_id_with_a_line_break_typed_in_quotes_is_told_to_be_one_line(project,
     assert problems(project) == [
         f"{REACTIVO}:{line}: técnica 1 › id: el texto tiene un salto de línea — escríbalo en una sola línea"
     ]
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_an_error_the_catalogue_has_no_words_for_still_gets_a_line_with_a_way_forward(language):
+    """A kind of error a later pydantic may raise (none of this playbook's files gives one today): the author is
+    told the value does not fit and where to compare it, not shown pydantic's English."""
+    from macros.kinds import KINDS
+    from macros.messages import Messages
+
+    model = next(kind.model for kind in KINDS if kind.data == "playbook.yml")
+    error = {"type": "a_future_error", "loc": ("title",), "input": 3.5, "msg": "Input should be a future value"}
+    said = Messages(language).explain(error, model)
+    expected = {"es": "este valor no es válido aquí — compárelo", "en": "this value is not valid here"}
+    assert said.startswith(expected[language]) and "future" not in said, said

@@ -62,10 +62,11 @@ def test_a_long_tag_is_named_by_its_first_forty_characters():
     ("text", "shown"),
     [
         ("focus: x\n1: uno\n", "1"),
+        (f"focus: x\n1.{'5' * 50}: uno\n", "1." + "5" * 38),  # a long one by its first forty characters
         ("focus: x\n[a, b]: uno\n", "[…]"),
         ("focus: x\n? {a: 1}\n: uno\n", "{…}"),
     ],
-    ids=["a number", "a list", "a block"],
+    ids=["a number", "a long number", "a list", "a block"],
 )
 def test_a_key_that_is_no_word_is_named_as_typed_or_by_its_brackets(text, shown):
     assert refused(text) == f"f.yml:2: {SAY.say('key_not_text', name=shown)}"
