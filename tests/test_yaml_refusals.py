@@ -164,3 +164,32 @@ def test_a_field_whose_whole_text_became_a_comment_quotes_its_first_eighty_chara
     rest = "4521 " + "y el resto de la frase " * 5
     said = refused(f"focus: #{rest}\n")
     assert said == f"f.yml:1: {SAY.say('comment_in_text', rest=rest.strip()[:80])}"
+
+
+# -- nesting deeper than any playbook, and errors nobody foresaw
+
+
+@pytest.mark.parametrize("opener, closer", [("[", "]"), ("{", "}")])
+def test_flow_nesting_spread_over_lines_is_refused_with_one_line_not_a_crash(opener, closer):
+    """One bracket per line keeps every line short: the depth must still be counted from the brackets, or libyaml
+    is given the file and crashes the whole process (a segmentation fault, not an exception)."""
+    depth = 100_000
+    said = refused(f"{opener}\n" * depth + f"{closer}\n" * depth)
+    assert said == f"f.yml:1: {SAY.say('too_deep')}"
+
+
+def test_a_control_character_is_told_at_its_line_by_its_code():
+    assert refused("focus: x\ntitle: a\x07b\n") == f"f.yml:2: {SAY.say('control_character', code='U+0007')}"
+
+
+def test_a_yaml_error_nobody_foresaw_is_still_one_line(monkeypatch):
+    """PyYAML's parser raises marked errors; should a later version raise a bare one, the author still gets a line."""
+    import yaml
+
+    from macros import yamlfile
+
+    def odd(*args):
+        raise yaml.YAMLError("something odd")
+
+    monkeypatch.setattr(yamlfile, "_compose", odd)
+    assert refused("focus: x\n") == f"f.yml:1: {SAY.yaml_syntax('something odd', '', '')}"
