@@ -57,6 +57,12 @@ def verdict(result: dict) -> str:
     return "PASS" if result["score"] >= result["target"] else "FAIL"
 
 
+def worst_case(result: dict) -> str:
+    """The score should every mutant not checked survive: the floor a partial run already guarantees."""
+    killable = result["total"] - result.get("equivalent", 0)
+    return f" (were they all to survive, the score would be {result['killed'] / killable:.1%})" if killable else ""
+
+
 def python_section(result: dict) -> list[str]:
     unchecked = result["total"] - result["checked"]
     lines = [
@@ -68,7 +74,7 @@ def python_section(result: dict) -> list[str]:
         + f". **{result['killed']} of {result['checked']} checked killed**, of which {result['timeout']} by a "
         f"time-out; {result.get('equivalent', 0)} survivors reviewed as equivalent (mutation/equivalent.yml) are left "
         f"out of the score: **{scores(result)}**; target ≥ {result['target']:.0%}: **{verdict(result)}**."
-        + (f" **Partial run: {unchecked} mutants not checked.**" if unchecked else ""),
+        + (f" **Partial run: {unchecked} mutants not checked**{worst_case(result)}." if unchecked else ""),
         "",
         "| module | mutants | killed | survived | no tests | not checked | score (of checked) |",
         "|---|---|---|---|---|---|---|",
