@@ -193,3 +193,27 @@ def test_a_yaml_error_nobody_foresaw_is_still_one_line(monkeypatch):
 
     monkeypatch.setattr(yamlfile, "_compose", odd)
     assert refused("focus: x\n") == f"f.yml:1: {SAY.yaml_syntax('something odd', '', '')}"
+
+
+def test_a_top_level_that_is_a_list_is_one_line_saying_so():
+    assert refused("- focus: x\n- title: y\n") == f"f.yml:1: {SAY.say('not_a_mapping')}"
+
+
+def test_a_file_with_a_field_written_twice_is_not_checked_further_until_that_is_mended(project):
+    """Which of the two values would count is unclear: the file is refused whole, with the one line that says why,
+    not also a line for every other problem of a half-read file."""
+    from macros.loader import DataErrors, load_playbook
+
+    path = project / "data" / "support_types" / "reactivo.yml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    title = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    focus = next(i for i, line in enumerate(lines) if line.startswith("focus:"))
+    lines.insert(focus + 1, lines[focus])  # focus written twice
+    del lines[title]  # and a required field missing
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_playbook(project / "data")
+    assert [str(e) for e in caught.value.errors] == [
+        f"data/support_types/reactivo.yml:{focus + 1}: focus: {SAY.say('duplicate_key')}"
+    ]
