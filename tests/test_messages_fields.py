@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from macros.kinds import KINDS
 from macros.loader import DataErrors, load_playbook
+from macros.messages import Messages
 
 REACTIVO = "data/support_types/reactivo.yml"
 PLAYBOOK = "data/playbook.yml"
@@ -243,9 +245,6 @@ def test_an_id_with_a_line_break_typed_in_quotes_is_told_to_be_one_line(project,
 def test_an_error_the_catalogue_has_no_words_for_still_gets_a_line_with_a_way_forward(language):
     """A kind of error a later pydantic may raise (none of this playbook's files gives one today): the author is
     told the value does not fit and where to compare it, not shown pydantic's English."""
-    from macros.kinds import KINDS
-    from macros.messages import Messages
-
     model = next(kind.model for kind in KINDS if kind.data == "playbook.yml")
     error = {"type": "a_future_error", "loc": ("title",), "input": 3.5, "msg": "Input should be a future value"}
     said = Messages(language).explain(error, model)

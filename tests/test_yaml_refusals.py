@@ -5,7 +5,10 @@ every word the author typed."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from macros import yamlfile
+from macros.loader import DataErrors, load_playbook
 from macros.messages import Messages
 from macros.yamlfile import MAX_FILE_BYTES, parse_yaml
 
@@ -184,9 +187,6 @@ def test_a_control_character_is_told_at_its_line_by_its_code():
 
 def test_a_yaml_error_nobody_foresaw_is_still_one_line(monkeypatch):
     """PyYAML's parser raises marked errors; should a later version raise a bare one, the author still gets a line."""
-    import yaml
-
-    from macros import yamlfile
 
     def odd(*args):
         raise yaml.YAMLError("something odd")
@@ -202,8 +202,6 @@ def test_a_top_level_that_is_a_list_is_one_line_saying_so():
 def test_a_file_with_a_field_written_twice_is_not_checked_further_until_that_is_mended(project):
     """Which of the two values would count is unclear: the file is refused whole, with the one line that says why,
     not also a line for every other problem of a half-read file."""
-    from macros.loader import DataErrors, load_playbook
-
     path = project / "data" / "support_types" / "reactivo.yml"
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
