@@ -269,6 +269,15 @@ CASES = {
     "a NUL written as an escape": Case(
         REACTIVO, "focus: Respuesta", 'focus: "Resp\\0uesta"', "focus", "carácter de control invisible (U+0000)"
     ),
+    "a C1 control character (NEL) written as an escape": Case(
+        REACTIVO, "focus: Respuesta", 'focus: "Resp\\x85uesta"', "focus", "carácter de control invisible (U+0085)"
+    ),
+    "the last C1 control character written as an escape": Case(
+        REACTIVO, "focus: Respuesta", 'focus: "Resp\\x9fuesta"', "focus", "carácter de control invisible (U+009F)"
+    ),
+    "a DEL written as an escape": Case(
+        REACTIVO, "focus: Respuesta", 'focus: "Resp\\x7fuesta"', "focus", "carácter de control invisible (U+007F)"
+    ),
     "a control character the parser refuses": Case(
         REACTIVO,
         "focus: Respuesta",
@@ -397,6 +406,16 @@ def test_a_byte_order_mark_is_accepted(project):
     path = project / REACTIVO
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert [t.id for t in load_playbook(project / "data").support_types][0] == "reactivo"
+
+
+def test_characters_just_outside_the_control_ranges_are_kept(project):
+    """A no-break space (U+00A0, the first after the C1 controls), `~` (just before DEL) and a space (just after
+    the C0 controls) are text an author typed: kept as typed."""
+    path = project / REACTIVO
+    typed = 'focus: "Resp\\u00a0uesta ~"'
+    path.write_text(path.read_text(encoding="utf-8").replace("focus: Respuesta", typed), encoding="utf-8")
+    reactivo = next(t for t in load_playbook(project / "data").support_types if t.id == "reactivo")
+    assert reactivo.focus == "Resp\u00a0uesta ~"
 
 
 def test_a_10_mb_file_is_refused_quickly(project):

@@ -104,8 +104,12 @@ def test_a_free_page_is_in_the_navigation_under_mas(site_with_a_page):
         (PAGE.split("markdown:")[0], "falta el campo `markdown`"),
         (PAGE.replace("  ## «Es muy caro»", "  ## «Es muy caro» \x1b"), "carácter de control invisible"),
         (PAGE.split("markdown:")[0] + 'markdown: "Hola \\x1b[2J"\n', "carácter de control invisible (U+001B)"),
+        # Markdown may hold tabs and line breaks, not a carriage return alone nor the last of the C1 controls
+        (PAGE.split("markdown:")[0] + 'markdown: "Hola\\tmundo\\rfin"\n', "carácter de control invisible (U+000D)"),
+        (PAGE.split("markdown:")[0] + 'markdown: "Hola\\nmundo \\x9f"\n', "carácter de control invisible (U+009F)"),
+        (PAGE.split("markdown:")[0] + 'markdown: "Hola\\nmundo\\vfin"\n', "carácter de control invisible (U+000B)"),
     ],
-    ids=["id not its file name", "no markdown", "control character", "escaped control character"],
+    ids=["id not its file name", "no markdown", "control character", "escaped control character", "CR", "C1", "VT"],
 )
 def test_a_bad_free_page_gets_one_line(tmp_path, text, says):
     project = copy_project(tmp_path / "project")
