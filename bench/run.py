@@ -1,11 +1,11 @@
 """Build benchmark (`make bench`): our site vs a plain-Markdown twin of the same content, at 1×, 10×, 100×.
 
-    python bench/run.py [--sizes 1,10,100] [--runs 5] [--quick] [--output bench/RESULTS.md]
+    python bench/run.py [--sizes 1,10,100] [--runs 7] [--quick] [--output bench/RESULTS.md]
 
 For each size, bench/generate.py writes a project copy with synthetic data (ours) and the same
 content as plain Markdown in a stock MkDocs-Material project (plain). Each is built `--runs` times
 (`python -m mkdocs build --strict`, a fresh process each, interleaved ours/plain); reported: median
-wall time, peak memory (the build process's max RSS, from wait4), site size, largest HTML page,
+wall time, the median of each round's ratio ours/plain, peak memory (the build process's max RSS, from wait4), site size, largest HTML page,
 search index size. At the largest size (100× by default) search is timed in Chromium with
 bench/search_latency.measure (last keystroke → results on screen), with queries taken from the
 generated text. Targets are checked and printed PASS/FAIL; the report goes to bench/RESULTS.md.
@@ -219,8 +219,13 @@ class SizeResult:
 
     @property
     def first_ratio(self) -> float:
-        """A new project's first build (the tool installed as `make` installs it) against plain, medians."""
-        return self.median("first") / self.median("plain")
+        """A new project's first build (the tool installed as `make` installs it) against plain."""
+        return self.paired_ratio("first")
+
+    def paired_ratio(self, which: str) -> float:
+        """The median of each round's ratio to plain: a round's builds run back to back, so the machine's speed,
+        which drifts by tens of percent between rounds here, is nearly the same for both sides of each ratio."""
+        return statistics.median(b.seconds / p.seconds for b, p in zip(getattr(self, which), self.plain, strict=True))
 
     def median(self, which: str) -> float:
         return statistics.median(b.seconds for b in getattr(self, which))
@@ -233,7 +238,7 @@ class SizeResult:
 
     @property
     def ratio(self) -> float:
-        return self.median("ours") / self.median("plain")
+        return self.paired_ratio("ours")
 
 
 def machine() -> dict[str, str]:
@@ -327,7 +332,7 @@ def verdict(ok: bool | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10,100", help="scales to run, comma-separated (default 1,10,100)")
-    parser.add_argument("--runs", type=int, default=5, help="builds per size and site (median reported)")
+    parser.add_argument("--runs", type=int, default=7, help="rounds per size (medians reported)")
     parser.add_argument("--quick", action="store_true", help="size 1, 1 run, no browser, no report file")
     parser.add_argument("--no-browser", action="store_true", help="skip the search measurement")
     parser.add_argument("--search-runs", type=int, default=3, help="times each query is typed (median)")
@@ -491,11 +496,14 @@ def render_report(results, search_rows, search_scale, checks, runs, elapsed, arg
         "theme's and its own) with the installation, as pip keeps the compiled modules of what it installs: `make` "
         "compiles them when it sets up a project (its venv, then tools/compile_templates.py, which compiles the "
         "project's modules on the way). *Ours, first run* is a project's first build after that step: no "
-        "`.cache/` (each round builds one, then rebuilds it, then builds plain: the medians are compared). "
+        "`.cache/` (each round builds one, then rebuilds it, then builds plain). Each ratio to plain is the median of "
+        "the rounds' own ratios: a round's builds run back to back, at the machine's speed of the moment, which "
+        "drifts between rounds (compare the runs). "
         "*Nothing compiled* is one build before that step: no compiled template or module at all (the tool "
         "installed without `make`).",
         "",
-        "| size | content | ours (s, median) | plain (s, median) | ours / plain | ours, first run / plain "
+        "| size | content | ours (s, median) | plain (s, median) | ours / plain (per round, median) "
+        "| ours, first run / plain (per round, median) "
         "| ours, nothing compiled / plain | ours runs | plain runs | CPU ours / plain (s, median) | peak RSS ours "
         "| peak RSS plain |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
