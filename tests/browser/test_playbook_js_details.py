@@ -1,11 +1,13 @@
 """Details of playbook.js that a rep would notice, on the site as built (the `site` fixture, so a mutation run's
 instrumented playbook.js is the one tested): a value typed while storage was full for a moment, «Borrar mis datos»
 and the reader's colour scheme, damaged values remembered on the device, Copiar where the clipboard API is
-refused, and the label each blank of a script gets from its line or its section's heading."""
+refused, the label each blank of a script gets from its line or its section's heading, spaces typed alone, and
+a script with no blank to fill."""
 
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from playwright.sync_api import expect
 from test_checklists import FULL_FOR_A_MOMENT, away_and_back, mark_document, same_document
 
 import local_site
+from helpers import built_copy
 
 SITE = "playbook:soporte-y-servicio-en-ventas"
 KEY = f"{SITE}:script:respuesta-rapida"
@@ -166,3 +169,47 @@ def test_a_line_said_in_quotes_names_its_blank_without_them(page, server):
         "Canales — [Canales disponibles]",
         "Priorización — [Priorización inteligente]",
     ]
+
+
+def test_a_field_holding_only_spaces_leaves_its_blank_as_it_was(page, server):
+    """Spaces typed by a slip are no value: the blank stays as written, unmarked, and nothing is kept; a value
+    typed with spaces around it reaches the script without them."""
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    script = page.locator(SCRIPT)
+    panel.get_by_label("Tiempo de respuesta — [X]", exact=True).fill("   ")
+    assert "- Tiempo de respuesta: [X] minutos\n" in script.locator(".pb-script__original").inner_text()
+    assert script.locator(".pb-script__placeholder--filled").count() == 0
+    expect(script).not_to_have_class(re.compile(r"pb-script--filled"))
+    kept = page.evaluate(f"sessionStorage.getItem({json.dumps(KEY)})")
+    assert kept is None or json.loads(kept)["values"] == {}, kept
+    panel.get_by_label("Canales — [Canales disponibles]", exact=True).fill("  chat  ")
+    assert "- Canales: chat\n" in script.locator(".pb-script__original").inner_text()
+    expect(script).to_have_class(re.compile(r"pb-script--filled"))
+
+
+@pytest.fixture(scope="module")
+def no_blanks_server(serve, tmp_path_factory):
+    """The site with «Respuesta Rápida»'s script written without blanks: nothing to fill in, a script to say."""
+
+    def without_blanks(project):
+        path = project / "data" / "support_types" / "reactivo.yml"
+        text = path.read_text(encoding="utf-8")
+        for blank in ["[X]", "[Canales disponibles]", "[Priorización inteligente]", "[Validación completa]"]:
+            text = text.replace(blank, "lo acordado", 1)
+        path.write_text(text.replace("[Tiempo]", "el tiempo acordado", 2), encoding="utf-8")
+
+    return serve(built_copy(tmp_path_factory, "no-blanks", without_blanks)[1])
+
+
+def test_a_script_without_blanks_has_no_personaliser_and_the_rest_of_the_page_works(page, no_blanks_server):
+    page.goto(f"{no_blanks_server}/tipos/reactivo/")
+    first = page.locator(SCRIPT)
+    assert "- Tiempo de respuesta: lo acordado minutos\n" in first.locator(".pb-script__original").inner_text()
+    assert first.locator(".pb-personalizer").count() == 0
+    expect(page.locator('[data-pb-personalize="respuesta-rapida"]')).to_be_hidden()
+    # what comes after it on the page is set up all the same: the next script's personaliser, the steps' boxes
+    second = page.locator('.pb-script[data-pb-script="resolucion-efectiva"]')
+    expect(second.locator(".pb-personalizer")).to_have_count(1)
+    expect(page.locator('[data-pb-personalize="resolucion-efectiva"]')).to_be_visible()
+    expect(page.locator("[data-pb-progress]").last).to_be_visible()
+    assert page.console_errors == []
