@@ -213,3 +213,23 @@ def test_a_script_without_blanks_has_no_personaliser_and_the_rest_of_the_page_wo
     expect(page.locator('[data-pb-personalize="resolucion-efectiva"]')).to_be_visible()
     expect(page.locator("[data-pb-progress]").last).to_be_visible()
     assert page.console_errors == []
+
+
+def test_typing_without_asking_to_remember_writes_nothing_on_the_device(page, server):
+    """Not the values, and not a «no» to remembering either: the device holds nothing of this site's."""
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    panel.get_by_label("Canales — [Canales disponibles]", exact=True).fill("Juan Pérez, pedido 4471")
+    ours = page.evaluate(f"() => Object.keys(localStorage).filter(k => k.startsWith('{SITE}:'))")
+    assert ours == []
+
+
+def test_asking_to_remember_after_typing_is_itself_remembered(page, server):
+    """The box ticked last, after the fields were filled: the next visit on this device has the box ticked and
+    the values back."""
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    panel.get_by_label("Canales — [Canales disponibles]", exact=True).fill("chat")
+    panel.get_by_label("Recordar en este dispositivo").check()
+    later = page.context.new_page()
+    later_panel = open_panel(later, f"{server}/tipos/reactivo/")
+    assert later_panel.get_by_label("Recordar en este dispositivo").is_checked()
+    assert later_panel.get_by_label("Canales — [Canales disponibles]", exact=True).input_value() == "chat"
