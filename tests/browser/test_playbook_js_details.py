@@ -233,3 +233,19 @@ def test_asking_to_remember_after_typing_is_itself_remembered(page, server):
     later_panel = open_panel(later, f"{server}/tipos/reactivo/")
     assert later_panel.get_by_label("Recordar en este dispositivo").is_checked()
     assert later_panel.get_by_label("Canales — [Canales disponibles]", exact=True).input_value() == "chat"
+
+
+def test_borrar_pressed_twice_keeps_what_deshacer_brings_back(page, server):
+    """A second press on Borrar, the fields already empty, clears nothing: no new message, and Deshacer still
+    brings back what the first press cleared. On fields never filled, Borrar offers no Deshacer at all."""
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    clear, undo = panel.locator("[data-pb-clear]"), panel.get_by_role("button", name="Deshacer")
+    clear.click()
+    expect(undo).to_be_hidden()
+    expect(panel.locator("[data-pb-status]")).to_have_text("")
+    field = panel.get_by_label("Tiempo de respuesta — [X]", exact=True)
+    field.fill("4")
+    clear.click()
+    clear.click()
+    undo.click()
+    assert field.input_value() == "4"
