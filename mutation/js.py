@@ -3,7 +3,8 @@
     python mutation/js.py                    # the whole run (1,254 mutants: hours on two cores), then the summary
     python mutation/js.py --concurrency 1    # one test runner (one pytest process and one Chromium)
     python mutation/js.py --mutate 200-260   # only the mutants on these lines (after adding tests for them):
-                                             # reports in reports/mutation/lines-200-260/, the summary untouched
+                                             # reports in reports/mutation/lines-200-260/, the summary untouched;
+                                             # several ranges or lines: --mutate 190-191,250,267
     python mutation/js.py --summary [--merge reports/mutation/lines-200-260/partial.jsonl …]
                                              # the summary again from the whole run's report (or, for a run
                                              # stopped early, its partial lines), with what narrower runs killed
@@ -43,17 +44,21 @@ def run_stryker(concurrency: int | None, mutate: str | None) -> float:
     overrides: dict = {}
     if concurrency:
         overrides["concurrency"] = concurrency
-    if mutate:
-        overrides["mutate"] = [f"{SOURCE}:{mutate}"]
     env = dict(os.environ)
     if mutate:  # a narrower run: its reports beside the whole run's, which stay (see --merge)
-        env["MUTATION_JS_REPORTS"] = f"reports/mutation/lines-{mutate}"
+        ranges = [part if "-" in part else f"{part}-{part}" for part in mutate.split(",")]
+        overrides["mutate"] = [f"{SOURCE}:{lines}" for lines in ranges]
+        env["MUTATION_JS_REPORTS"] = narrower_reports(mutate)
     started = time.monotonic()
     command = ["node", str(ROOT / "mutation" / "stryker" / "run.mjs"), json.dumps(overrides)]
     result = subprocess.run(command, cwd=ROOT, env=env, check=False)
     if result.returncode != 0:
         sys.exit(f"stryker failed (exit {result.returncode})")
     return (time.monotonic() - started) / 60
+
+
+def narrower_reports(mutate: str) -> str:
+    return f"reports/mutation/lines-{mutate.replace(',', '_')}"
 
 
 def equivalents() -> list[dict]:
@@ -187,7 +192,7 @@ def summarise(minutes: float | None, concurrency: int | None, later: list[Path] 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--concurrency", type=int, help="test runners at once (default: the config's, 2)")
-    parser.add_argument("--mutate", help="only the mutants on these lines of playbook.js, e.g. 200-260")
+    parser.add_argument("--mutate", help="only the mutants on these lines of playbook.js, e.g. 200-260 or 190-191,250")
     parser.add_argument("--summary", action="store_true", help="summarise the last report without running")
     parser.add_argument(
         "--merge",
@@ -199,7 +204,7 @@ def main() -> None:
     args = parser.parse_args()
     minutes = None if args.summary else run_stryker(args.concurrency, args.mutate)
     if args.mutate and not args.summary:
-        print(f"reports/mutation/lines-{args.mutate}/: merge it into the whole run's summary with --summary --merge")
+        print(f"{narrower_reports(args.mutate)}/: merge it into the whole run's summary with --summary --merge")
         return
     summary = summarise(minutes, args.concurrency or (None if args.summary else 2), args.merge)
     print(
