@@ -249,3 +249,20 @@ def test_borrar_pressed_twice_keeps_what_deshacer_brings_back(page, server):
     clear.click()
     undo.click()
     assert field.input_value() == "4"
+
+
+def test_deshacer_puts_everything_back_as_it_was(page, server):
+    """The values, kept for the call as before (they come back after a reload), the message gone, and the cursor in
+    the first field (the Deshacer button it was on has gone)."""
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    first = panel.get_by_label("Tiempo de respuesta — [X]", exact=True)
+    channels = panel.get_by_label("Canales — [Canales disponibles]", exact=True)
+    channels.fill("chat")
+    panel.locator("[data-pb-clear]").click()
+    expect(panel.locator("[data-pb-status]")).not_to_have_text("")
+    panel.get_by_role("button", name="Deshacer").click()
+    assert channels.input_value() == "chat"
+    expect(panel.locator("[data-pb-status]")).to_have_text("")
+    expect(first).to_be_focused()
+    page.reload()
+    assert "- Canales: chat\n" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
