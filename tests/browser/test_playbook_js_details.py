@@ -266,3 +266,12 @@ def test_deshacer_puts_everything_back_as_it_was(page, server):
     expect(first).to_be_focused()
     page.reload()
     assert "- Canales: chat\n" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
+
+
+def test_borrar_mis_datos_cancelled_forgets_nothing(page, server):
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    panel.get_by_label("Canales — [Canales disponibles]", exact=True).fill("chat")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    panel.locator("[data-pb-forget]").click()
+    page.reload()
+    assert "- Canales: chat\n" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
