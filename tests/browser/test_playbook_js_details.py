@@ -275,3 +275,17 @@ def test_borrar_mis_datos_cancelled_forgets_nothing(page, server):
     panel.locator("[data-pb-forget]").click()
     page.reload()
     assert "- Canales: chat\n" in page.locator(f"{SCRIPT} .pb-script__original").inner_text()
+
+
+def test_a_personaliser_emptied_by_hand_stays_closed_on_the_next_visit(page, server):
+    """It opens by itself only when it holds something typed; a value typed, then deleted, leaves nothing to show."""
+    panel = open_panel(page, f"{server}/tipos/reactivo/")
+    channels = panel.get_by_label("Canales — [Canales disponibles]", exact=True)
+    channels.fill("chat")
+    channels.fill("")
+    page.reload()
+    expect(page.locator(f"{SCRIPT} .pb-personalizer")).not_to_have_attribute("open", "")
+    panel.locator("summary").click()
+    channels.fill("chat")  # and one that holds a value opens by itself
+    page.reload()
+    expect(page.locator(f"{SCRIPT} .pb-personalizer")).to_have_attribute("open", "")

@@ -4,6 +4,7 @@ until tapped."""
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -89,9 +90,12 @@ def test_without_a_share_sheet_a_menu_of_plain_links_carries_the_text(browser, s
     assert "20 minutos" in parse_qs(urlparse(page.evaluate("window.tapped")).query)["text"][0]
     expect(menu).to_have_count(0)  # a link tapped closes the menu
 
+    typed = f"{uuid.uuid4().hex[:12]} minutos"  # new to this run: the clipboard outlives tests (and mutation runs)
+    panel.get_by_label("Tiempo de respuesta — [X]", exact=True).fill(typed)
     share.click()
     page.locator(".pb-share").get_by_role("button", name="Copiar el texto").click()
-    assert "20 minutos" in page.evaluate("navigator.clipboard.readText()")
+    expect(menu).to_have_count(0)  # so does copying
+    page.wait_for_function("typed => navigator.clipboard.readText().then((text) => text.includes(typed))", arg=typed)
     assert page.elsewhere == [], "nothing may leave the page until the rep taps a link"
     assert page.console_errors == []
     context.close()
