@@ -476,7 +476,7 @@
         if (more) item.text += ` ${fold(more.replace(/<[^>]*>/g, " "))}`;
       });
       list.dataset.pbFullText = "ready";
-      apply();
+      if (!type.selectedOptions[0]?.dataset.pbPart) apply(); // not once the type chosen opens another page
     });
   }
 

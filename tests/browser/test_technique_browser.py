@@ -104,3 +104,38 @@ def test_on_a_browser_split_over_pages_every_type_is_offered_and_opens_its_page(
     page.wait_for_url("**/tecnicas/?tipo=reactivo&texto=rapida")
     assert visible_titles(page) == ["Respuesta Rápida"]
     assert page.console_errors == []
+
+
+def test_the_no_match_message_shows_only_while_nothing_matches(page, server):
+    page.goto(f"{server}/tecnicas/")
+    empty = page.locator("[data-pb-browser-empty]")
+    assert empty.is_hidden()
+    page.locator("[data-pb-filter-text]").fill("zzzz")
+    assert empty.is_visible()
+    page.locator("[data-pb-filter-text]").fill("")
+    assert empty.is_hidden() and len(visible_titles(page)) == ALL
+
+
+def test_with_no_type_in_the_address_the_type_list_reads_all_types(page, server):
+    page.goto(f"{server}/tecnicas/?texto=rapida")
+    chosen = page.locator("[data-pb-filter-type]").evaluate("select => select.selectedOptions[0]?.textContent")
+    assert chosen == page.locator("[data-pb-filter-type] option").first.inner_text() != ""
+
+
+def test_on_a_browser_split_over_pages_back_returns_where_the_reader_was(page, serve, big_site):
+    """Choosing a type whose rows are on another page is a step back can undo; a shared link to the wrong page,
+    put right at once, is not a step: back leaves it rather than bouncing into it again."""
+    _, site = big_site
+    base = serve(site)
+    page.goto(f"{base}/tecnicas/")
+    page.locator("[data-pb-filter-type]").select_option("optimizacion")
+    page.wait_for_url("**/tecnicas/2/?tipo=optimizacion")
+    page.go_back()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{base}/tecnicas/"
+
+    page.goto(f"{base}/tecnicas/2/?tipo=reactivo")  # a shared link to the wrong page
+    page.wait_for_url("**/tecnicas/?tipo=reactivo")
+    page.go_back()
+    page.wait_for_load_state("networkidle")
+    assert page.url == f"{base}/tecnicas/"
