@@ -139,3 +139,46 @@ def test_on_a_browser_split_over_pages_back_returns_where_the_reader_was(page, s
     page.go_back()
     page.wait_for_load_state("networkidle")
     assert page.url == f"{base}/tecnicas/"
+
+
+def test_the_address_carries_the_filter_trimmed_and_nothing_once_cleared(page, server):
+    """What a rep would share: the words without the space a phone keyboard adds, and a plain address again once
+    the filters are cleared."""
+    page.goto(f"{server}/tecnicas/")
+    page.locator("[data-pb-filter-type]").select_option("premium")
+    page.locator("[data-pb-filter-text]").fill("valor ")
+    assert parse_qs(page.evaluate("location.search")[1:]) == {"tipo": ["premium"], "texto": ["valor"]}
+    page.locator("[data-pb-filter-text]").fill("")
+    page.locator("[data-pb-filter-type]").select_option("")
+    assert page.evaluate("location.search") == ""
+
+
+def test_enter_in_the_filter_box_keeps_the_page_and_its_filter(page, server):
+    """The phone keyboard's Enter ("Ir") is not a form sent: the page stays, with its list filtered."""
+    page.goto(f"{server}/tecnicas/")
+    page.evaluate("window.samePage = true")
+    page.locator("[data-pb-filter-text]").fill("lealtad")
+    page.locator("[data-pb-filter-text]").press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.samePage === true")
+    assert visible_titles(page) == ["Valor Agregado"]
+
+
+def test_while_the_search_index_is_on_its_way_the_filter_works_on_the_rows(page, server):
+    """On a slow connection the index (every text of each technique) may take a while: a shared address's
+    filter, and what is typed, apply at once to what the rows say."""
+    page.route("**/search/search_index.json", lambda route: None)  # never answered in this test
+    page.goto(f"{server}/tecnicas/?tipo=premium&texto=valor")
+    assert visible_titles(page) == ["Valor Agregado"]
+    assert count(page) == f"1 de {ALL} técnicas"
+    page.locator("[data-pb-filter-text]").fill("memorable")  # its first step: «Crea experiencia memorable»
+    assert visible_titles(page) == ["Experiencia Premium"]
+
+
+def test_the_filter_reads_the_techniques_words_not_the_pages_markup(page, server):
+    """The index holds each technique's text as HTML (a script is `<pre><code>…`); its tags are no words a
+    technique says: `code` is in none of them."""
+    page.goto(f"{server}/tecnicas/")
+    page.locator("[data-pb-browser][data-pb-full-text=ready]").wait_for(state="attached")
+    page.locator("[data-pb-filter-text]").fill("code")
+    assert visible_titles(page) == []
