@@ -172,3 +172,45 @@ def test_on_a_phone_the_filled_script_stays_in_view_while_typing(phone, server):
     field = last.bounding_box()
     assert code["y"] >= 0 and code["y"] + 40 < field["y"] < PHONE["height"], (code, field)
     assert "validado por el cliente" in script.locator(".pb-script__original").inner_text()
+
+
+def help_situations(phone, server, query: str) -> list[str]:
+    """What search offers when nothing matches `query`: its closest situations (empty when none is close)."""
+    phone.goto(f"{server}/")
+    phone.locator("label[for=__search]").first.click()
+    phone.locator("input.md-search__input").fill(query)  # at once: what Material finds on the way is not asked here
+    guide = phone.locator(".pb-search-help__guide")
+    guide.wait_for(state="visible")
+    phone.wait_for_function(  # the help for the whole query, not for a part typed on the way
+        "query => new URL(document.querySelector('.pb-search-help__guide').href).searchParams.get('filtro') === query",
+        arg=query,
+    )
+    return phone.locator(".pb-search-help__situation").all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    "query, offered",
+    [
+        # a word of five letters or more that starts like a situation's word, however far its ending
+        ("competir zzxqj", "Retener a un cliente que compara con la competencia → Valor Agregado"),
+        ("satisfecho zzxqj", "Medir la satisfacción con el soporte → Satisfacción de Soporte"),
+        ("renov zzxqj", "Proponer mejoras antes de una renovación → Optimización Continua"),
+        # two letters wrong in a long word: close enough for its length
+        ("espezialita zzxqj", "Hay que escalar a un especialista → Expertise Especializado"),
+    ],
+)
+def test_when_nothing_matches_a_word_cut_short_or_misspelt_still_finds_its_situation(phone, server, query, offered):
+    assert offered in help_situations(phone, server, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "reno zzxqj",  # four letters are too few to be taken as the start of «renovación»
+        "una con zzxqj",  # short words say nothing: no situation is offered for them
+        "critico zzxqj",  # a word of a type's characteristics («Tiempo de respuesta crítico»), which is no situation
+    ],
+)
+def test_when_nothing_matches_a_far_or_empty_word_offers_no_situation_only_the_guide(phone, server, query):
+    assert help_situations(phone, server, query) == []
+    assert phone.locator(".pb-search-help__guide").is_visible()
