@@ -182,3 +182,12 @@ def test_the_filter_reads_the_techniques_words_not_the_pages_markup(page, server
     page.locator("[data-pb-browser][data-pb-full-text=ready]").wait_for(state="attached")
     page.locator("[data-pb-filter-text]").fill("code")
     assert visible_titles(page) == []
+
+
+def test_when_the_search_index_cannot_be_loaded_the_filter_works_on_the_rows(page, server):
+    page.route("**/search/search_index.json", lambda route: route.abort())
+    page.goto(f"{server}/tecnicas/?texto=memorable")
+    page.locator("[data-pb-browser][data-pb-full-text=ready]").wait_for(state="attached")  # done waiting for it
+    assert visible_titles(page) == ["Experiencia Premium"]
+    # the failed download's own messages (the browser's, and Material's search, which needs the index too) only
+    assert [e for e in page.console_errors if "Failed to load resource" not in e and e != "Network error"] == []
