@@ -289,3 +289,16 @@ def test_a_personaliser_emptied_by_hand_stays_closed_on_the_next_visit(page, ser
     channels.fill("chat")  # and one that holds a value opens by itself
     page.reload()
     expect(page.locator(f"{SCRIPT} .pb-personalizer")).to_have_attribute("open", "")
+
+
+def test_after_instant_navigation_search_offers_its_help_once(page, instant_site):
+    """Material keeps its search box across instant navigation: the help is added to it once, not once per page."""
+    page.goto(f"{instant_site}/")
+    mark_document(page)
+    page.locator("nav.md-nav--primary a[href$='tipos/reactivo/']").first.click()
+    page.wait_for_url("**/tipos/reactivo/")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("qeja xyzzy")
+    page.locator(".pb-search-help__guide").first.wait_for()
+    assert same_document(page), "instant navigation, not a page load"
+    assert page.locator(".pb-search-help").count() == 1

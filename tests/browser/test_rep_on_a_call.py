@@ -214,3 +214,11 @@ def test_when_nothing_matches_a_word_cut_short_or_misspelt_still_finds_its_situa
 def test_when_nothing_matches_a_far_or_empty_word_offers_no_situation_only_the_guide(phone, server, query):
     assert help_situations(phone, server, query) == []
     assert phone.locator(".pb-search-help__guide").is_visible()
+
+
+def test_spaces_alone_in_the_search_box_bring_no_help(phone, server):
+    phone.goto(f"{server}/")
+    phone.locator("label[for=__search]").first.click()
+    phone.locator("input.md-search__input").fill("   ")
+    phone.wait_for_timeout(1500)  # the help answers 400 ms after the last keystroke
+    assert phone.locator(".pb-search-help").is_hidden()
