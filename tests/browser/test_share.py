@@ -95,7 +95,8 @@ def test_without_a_share_sheet_a_menu_of_plain_links_carries_the_text(browser, s
     share.click()
     page.locator(".pb-share").get_by_role("button", name="Copiar el texto").click()
     expect(menu).to_have_count(0)  # so does copying
-    page.wait_for_function("typed => navigator.clipboard.readText().then((text) => text.includes(typed))", arg=typed)
+    expect(panel.locator("[data-pb-status]")).to_have_text("Copiado")
+    assert typed in page.evaluate("navigator.clipboard.readText()")
     assert page.elsewhere == [], "nothing may leave the page until the rep taps a link"
     assert page.console_errors == []
     context.close()

@@ -191,3 +191,10 @@ def test_when_the_search_index_cannot_be_loaded_the_filter_works_on_the_rows(pag
     assert visible_titles(page) == ["Experiencia Premium"]
     # the failed download's own messages (the browser's, and Material's search, which needs the index too) only
     assert [e for e in page.console_errors if "Failed to load resource" not in e and e != "Network error"] == []
+
+
+def test_a_shared_address_finds_words_only_the_index_has_once_it_arrives(page, server):
+    """«diagnostico» is in a script, not in any row: the list narrows to its technique when the index is here."""
+    page.goto(f"{server}/tecnicas/?texto=diagnostico")
+    page.locator("[data-pb-browser][data-pb-full-text=ready]").wait_for(state="attached")
+    assert visible_titles(page) == ["Respuesta Rápida"]
