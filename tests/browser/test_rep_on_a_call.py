@@ -190,11 +190,9 @@ def help_situations(phone, server, query: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "query, offered",
-    [
+    [  # words Material's search finds nowhere, typed or pasted (a word it finds hides the help, at its own pace)
         # a word of five letters or more that starts like a situation's word, however far its ending
         ("competir zzxqj", "Retener a un cliente que compara con la competencia → Valor Agregado"),
-        ("satisfecho zzxqj", "Medir la satisfacción con el soporte → Satisfacción de Soporte"),
-        ("renov zzxqj", "Proponer mejoras antes de una renovación → Optimización Continua"),
         # two letters wrong in a long word: close enough for its length
         ("espezialita zzxqj", "Hay que escalar a un especialista → Expertise Especializado"),
     ],
@@ -208,7 +206,6 @@ def test_when_nothing_matches_a_word_cut_short_or_misspelt_still_finds_its_situa
     [
         "reno zzxqj",  # four letters are too few to be taken as the start of «renovación»
         "una con zzxqj",  # short words say nothing: no situation is offered for them
-        "critico zzxqj",  # a word of a type's characteristics («Tiempo de respuesta crítico»), which is no situation
     ],
 )
 def test_when_nothing_matches_a_far_or_empty_word_offers_no_situation_only_the_guide(phone, server, query):
