@@ -5,9 +5,9 @@
 For each size, bench/generate.py writes a project copy with synthetic data (ours) and the same
 content as plain Markdown in a stock MkDocs-Material project (plain). Each is built `--runs` times
 (`python -m mkdocs build --strict`, a fresh process each, interleaved ours/plain); reported: median
-wall time, the median of each round's ratio ours/plain, peak memory (the build process's max RSS, from wait4), site size, largest HTML page,
-search index size. At the largest size (100× by default) search is timed in Chromium with
-bench/search_latency.measure (last keystroke → results on screen), with queries taken from the
+wall time, the median of each round's ratio ours/plain, peak memory (the build process's max RSS, from
+wait4), site size, largest HTML page, search index size. At the largest size (100× by default) search is
+timed in Chromium with bench/search_latency.measure (last keystroke → results on screen), with queries taken from the
 generated text. Targets are checked and printed PASS/FAIL; the report goes to bench/RESULTS.md.
 
 --quick: size 1 only, 1 run, no browser, no report file unless --output is given (used by the

@@ -219,3 +219,13 @@ def test_spaces_alone_in_the_search_box_bring_no_help(phone, server):
     phone.locator("input.md-search__input").fill("   ")
     phone.wait_for_timeout(1500)  # the help answers 400 ms after the last keystroke
     assert phone.locator(".pb-search-help").is_hidden()
+
+
+def test_a_space_after_the_last_word_still_brings_the_help(phone, server):
+    """Phone keyboards add a space after each word they complete."""
+    phone.goto(f"{server}/")
+    phone.locator("label[for=__search]").first.click()
+    phone.locator("input.md-search__input").fill("qeja xyzzy ")
+    help_panel = phone.locator(".pb-search-help")
+    help_panel.wait_for(state="visible")
+    assert "Nada coincide con «qeja xyzzy»" in help_panel.inner_text()
