@@ -133,7 +133,7 @@ def test_when_nothing_matches_search_offers_the_closest_situations_and_the_guide
     box.press_sequentially("qeja xyzzy", delay=15)
     help_panel = phone.locator(".pb-search-help")
     help_panel.wait_for(state="visible")
-    assert "Nada coincide con «qeja xyzzy»" in help_panel.inner_text()
+    assert help_panel.inner_text().startswith("Nada coincide con «qeja xyzzy»")
     closest = help_panel.locator(".pb-search-help__situation")
     assert "Un cliente estratégico con una queja → Experiencia Premium" in closest.all_inner_texts()
     guide = help_panel.locator(".pb-search-help__guide")
@@ -145,6 +145,14 @@ def test_when_nothing_matches_search_offers_the_closest_situations_and_the_guide
     assert "Ninguna situación dice «qeja xyzzy»" in phone.locator("[data-pb-chooser-none]").inner_text()
     assert phone.locator("[data-pb-chooser-group]:visible").count() == 6
     assert phone.console_errors == []
+
+
+def test_on_a_phone_the_offered_situations_are_cards_flush_with_the_hint(phone, server):
+    help_situations(phone, server, "qeja xyzzy")
+    hint = phone.locator(".pb-search-help p").first.bounding_box()
+    card = phone.locator(".pb-search-help__situation").first.bounding_box()
+    assert card["x"] == hint["x"]  # no list indent: the whole width for the tap
+    assert phone.locator(".pb-search-help ul").evaluate("list => getComputedStyle(list).listStyleType") == "none"
 
 
 def test_the_closest_situation_leads_to_its_technique(phone, server):
@@ -201,16 +209,47 @@ def test_when_nothing_matches_a_word_cut_short_or_misspelt_still_finds_its_situa
     assert offered in help_situations(phone, server, query)
 
 
+def test_when_nothing_matches_three_situations_at_most_are_offered_the_closest_first(phone, server):
+    # «clienzzz» starts like «cliente», a word of 16 situations: the three first are offered
+    assert len(help_situations(phone, server, "clienzzz zzxqj")) == 3
+    # two letters off «especialista» (of 12) is closer than two off «clientes» (of 8)
+    assert help_situations(phone, server, "kliemtes espezialita zzxqj") == [
+        "Hay que escalar a un especialista → Expertise Especializado",
+        "Clientes que llaman de noche, en festivo o desde otra zona horaria → Disponibilidad Continua",
+    ]
+
+
 @pytest.mark.parametrize(
     "query",
     [
         "reno zzxqj",  # four letters are too few to be taken as the start of «renovación»
         "una con zzxqj",  # short words say nothing: no situation is offered for them
+        "zq xj",  # nothing but short words
     ],
 )
 def test_when_nothing_matches_a_far_or_empty_word_offers_no_situation_only_the_guide(phone, server, query):
     assert help_situations(phone, server, query) == []
     assert phone.locator(".pb-search-help__guide").is_visible()
+    assert "Nada coincide" not in phone.locator(".pb-search-help").inner_text()  # no hint with nothing after it
+
+
+def test_search_help_never_shows_beside_results_that_came_while_it_was_looking(phone, server):
+    """On a slow line the situations may arrive after Material's results for the same words: then no help."""
+    held = []
+    phone.route("**/search/search_index.json", lambda route: held.append(route))
+    phone.goto(f"{server}/")
+    phone.locator("label[for=__search]").first.click()
+    phone.locator("input.md-search__input").fill("queja")
+    for _ in range(100):  # the help looks 400 ms after the last keystroke, Material's results not there yet
+        if len(held) == 2:
+            break
+        phone.wait_for_timeout(100)  # (held routes are handed over while Playwright waits)
+    assert len(held) == 2  # Material's index (asked at start-up), then the help's
+    held[0].continue_()
+    phone.locator(".md-search-result__item").first.wait_for()
+    held[1].continue_()
+    phone.wait_for_timeout(1000)
+    assert phone.locator(".pb-search-help").is_hidden()
 
 
 def test_spaces_alone_in_the_search_box_bring_no_help(phone, server):
