@@ -201,6 +201,8 @@ class Messages:
         return self._unknown("unknown_part", value, known)
 
     def unknown_support_type(self, value: str, known: list[str]) -> str:
+        if not known:  # a playbook of other parts only: there is no type to name
+            return self.say("no_support_types", value=_shown(value))
         return self._unknown("unknown_support_type", value, known)
 
     def _unknown(self, key: str, value: str, known: list[str]) -> str:

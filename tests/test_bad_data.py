@@ -3,6 +3,8 @@ traceback, and leave the previous site untouched. (The case-by-case matrix is te
 
 from __future__ import annotations
 
+import shutil
+
 from helpers import build, check, edit_line
 
 
@@ -39,3 +41,20 @@ def test_build_with_bad_data_fails_cleanly_and_writes_nothing(project, tmp_path)
     assert f"data/case_studies.yml:{line}: caso 1 › support_type: ningún tipo de soporte tiene el id" in result.stderr
     assert [p.name for p in site_dir.iterdir()] == ["index.html"]
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def test_a_case_study_naming_a_type_in_a_playbook_without_types_is_explained(project):
+    """A playbook of other parts only (its support types and what builds on them removed): a case study that
+    still names a type gets its line, not a traceback from the page that would link to it."""
+    shutil.rmtree(project / "data" / "support_types")
+    shutil.rmtree(project / "data" / "sessions")
+    (project / "data" / "optimization.yml").unlink()
+    cases = (project / "data/case_studies.yml").read_text(encoding="utf-8").split("\n")
+    line = cases.index("    support_type: proactivo") + 1
+    for result in [check(project), build(project, project / "site")]:
+        assert result.returncode != 0
+        assert "Traceback" not in result.stderr
+        assert (
+            f"data/case_studies.yml:{line}: caso 1 › support_type: ningún tipo de soporte tiene el id `proactivo`: "
+            "este playbook no tiene tipos de soporte — añádalo en data/support_types/proactivo.yml"
+        ) in result.stderr

@@ -79,7 +79,7 @@ class CaseStudiesKind(Kind):
         known_types, excused = ids.of("support type"), ids.excused("support type")
         for i, case in enumerate(one.value.cases):
             errors += ids.claim("case study", case.id, doc, ("cases", i, "id"))
-            if known_types and case.support_type not in known_types and case.support_type not in excused:
+            if case.support_type not in known_types and case.support_type not in excused:
                 path = ("cases", i, "support_type")
                 message = ids.say.unknown_support_type(case.support_type, known_types)
                 errors.append(DataError(doc.name, doc.line_of(path), ids.say.place(path), message))

@@ -169,6 +169,17 @@ def test_a_search_hit_marks_the_words_found_without_accents(phone, server):
     assert "Escalación" in marked
 
 
+def test_a_word_search_did_not_find_is_named_as_typed(phone, server):
+    """Material lists a result's missing words («Falta:») lower-cased and without accents."""
+    phone.goto(f"{server}/")
+    phone.locator("label[for=__search]").first.click()
+    phone.locator("input.md-search__input").press_sequentially("queja ÑANDÚ zzxqj", delay=15)
+    missing = phone.locator(".md-search-result__terms del")
+    missing.first.wait_for()
+    phone.wait_for_timeout(500)  # the answer to the last keystroke
+    assert set(missing.all_inner_texts()) == {"ÑANDÚ", "zzxqj"}
+
+
 def test_on_a_phone_the_filled_script_stays_in_view_while_typing(phone, server):
     phone.goto(f"{server}/tipos/reactivo/")
     script = phone.locator('.pb-script[data-pb-script="respuesta-rapida"]')
