@@ -3,7 +3,7 @@ landing on a technique; a filter over the situations that never leaves an empty 
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -76,3 +76,41 @@ def test_on_the_guide_a_link_to_another_group_opens_it(phone, server):
     assert group.locator(".pb-chooser__choice").first.is_visible()
     assert phone.evaluate("() => window.stayed") is True  # the same page: nothing reloaded
     assert phone.console_errors == []
+
+
+def visible_groups(phone) -> list[str]:
+    return phone.locator("[data-pb-chooser-group]:visible").evaluate_all("groups => groups.map(g => g.id)")
+
+
+def test_a_word_only_in_what_is_happening_shows_that_group_whole_and_only_it(phone, server):
+    phone.goto(f"{server}/guia/")
+    box = phone.locator("[data-pb-chooser-filter]")
+    for word, group in [
+        ("factura", "reactivo"),  # in the other ways of saying it («Un cobro duplicado … en la factura»)
+        ("oficina", "24-7"),  # in its first step («Llamadas fuera del horario de oficina…»)
+    ]:
+        box.fill(word)
+        assert visible_groups(phone) == [group], word
+        assert phone.locator(f"details[id='{group}'] .pb-chooser__choice:visible").count() == 6, word
+
+
+def test_the_filter_shows_the_situations_that_have_every_word_typed(phone, server):
+    phone.goto(f"{server}/guia/")
+    phone.locator("[data-pb-chooser-filter]").fill("cliente caido")
+    assert phone.locator(".pb-chooser__choice:visible").all_inner_texts() == [
+        "Un servicio caído que bloquea al cliente → Respuesta Urgente"
+    ]
+
+
+def test_when_no_situation_says_it_every_group_is_offered_again_as_a_first_step(phone, server):
+    phone.goto(f"{server}/guia/")
+    box = phone.locator("[data-pb-chooser-filter]")
+    box.fill("qeja xyzzy ")
+    assert phone.locator("[data-pb-chooser-none]").inner_text().startswith("Ninguna situación dice «qeja xyzzy»")
+    assert len(visible_groups(phone)) == 6
+    assert phone.locator(".pb-chooser__choice:visible").count() == 0  # closed, as on arrival
+    phone.locator("details#premium summary").click()
+    assert phone.locator("details#premium .pb-chooser__choice:visible").count() == 6
+    assert parse_qs(urlparse(phone.url).query)["filtro"] == ["qeja xyzzy"]
+    box.fill("")
+    assert "filtro" not in phone.url  # an emptied filter leaves nothing in the address to share

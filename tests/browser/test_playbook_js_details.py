@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import uuid
 from pathlib import Path
 
@@ -212,6 +213,28 @@ def test_a_script_without_blanks_has_no_personaliser_and_the_rest_of_the_page_wo
     expect(second.locator(".pb-personalizer")).to_have_count(1)
     expect(page.locator('[data-pb-personalize="resolucion-efectiva"]')).to_be_visible()
     expect(page.locator("[data-pb-progress]").last).to_be_visible()
+    assert page.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def no_techniques_server(serve, tmp_path_factory):
+    """A playbook of other parts only: no support type, no technique, so no decision guide."""
+
+    def without_techniques(project):
+        for folder in ["support_types", "sessions"]:
+            shutil.rmtree(project / "data" / folder)
+        for name in ["optimization.yml", "case_studies.yml"]:
+            (project / "data" / name).unlink()
+
+    return serve(built_copy(tmp_path_factory, "no-techniques", without_techniques)[1])
+
+
+def test_where_there_is_no_technique_search_offers_no_help_to_find_one(page, no_techniques_server):
+    page.goto(f"{no_techniques_server}/")
+    page.locator("input.md-search__input").press_sequentially("zzxqj qwv", delay=15)
+    page.wait_for_timeout(1500)  # the help answers 400 ms after the last keystroke
+    expect(page.locator(".md-search-result__meta")).to_contain_text("No se encontraron")
+    assert page.locator(".pb-search-help").is_hidden()  # no guide to a page that does not exist, no empty box
     assert page.console_errors == []
 
 

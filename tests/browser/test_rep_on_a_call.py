@@ -169,6 +169,22 @@ def test_a_search_hit_marks_the_words_found_without_accents(phone, server):
     assert "Escalación" in marked
 
 
+BESIDE_RAPIDA = "marks => marks.filter((m) => m.textContent === 'rápida')"
+
+
+def test_marking_the_words_searched_changes_no_text_of_the_page(phone, server):
+    phone.goto(f"{server}/tipos/24-7/")
+    before = phone.locator("article").inner_text()
+    # «calacion» is inside «escalacion»: each word marked once, none twice
+    phone.goto(f"{server}/tipos/24-7/?h=rapida+escalacion+calacion")
+    assert phone.locator("article").inner_text() == before
+    marks = phone.locator("article mark")
+    assert set(marks.evaluate_all("marks => marks.map(m => m.textContent)")) == {"Escalación", "rápida"}
+    # both words of one line marked, whichever was searched first
+    marked_before = marks.evaluate_all(f"{BESIDE_RAPIDA}.map(m => m.previousSibling.previousSibling?.textContent)")
+    assert "Escalación" in marked_before
+
+
 def test_a_word_search_did_not_find_is_named_as_typed(phone, server):
     """Material lists a result's missing words («Falta:») lower-cased and without accents."""
     phone.goto(f"{server}/")
