@@ -255,6 +255,10 @@ def test_a_trainer_prints_only_the_parts_a_session_covers(page, server):
     page.locator("#print-page-toc a").first.wait_for(state="attached")
     picker = page.locator(".pb-parts")
     picker.locator("summary").click()
+    offered = picker.locator(".pb-parts__list label").all_inner_texts()
+    assert not [title for title in offered if "Tipos de soporte" in title or "¶" in title]  # parts, by their titles
+    for support_type in PLAYBOOK.support_types:
+        assert len([title for title in offered if title.endswith(support_type.title)]) == 1, support_type.id
     wanted = {"Soporte Premium", "Checklist de Implementación"}
     for box in picker.locator(".pb-parts__list label").all():
         if not any(title in box.inner_text() for title in wanted):
@@ -276,6 +280,21 @@ def test_a_trainer_prints_only_the_parts_a_session_covers(page, server):
     assert PLAYBOOK.info.closing_quote in flat(pdf_pages(page))
 
 
+def test_a_group_whose_every_part_is_unticked_leaves_the_paper_and_the_contents(page, server):
+    page.goto(f"{server}/print_page/")
+    page.locator("#print-page-toc a").first.wait_for(state="attached")
+    picker = page.locator(".pb-parts")
+    picker.locator("summary").click()
+    for support_type in PLAYBOOK.support_types:
+        picker.get_by_label(support_type.title).uncheck()
+    page.emulate_media(media="print")
+    group = page.locator("section.print-page:has(> section#tipos-reactivo) > h1")
+    assert group.text_content().strip() == "Tipos de soporte"
+    assert group.is_hidden()
+    assert page.locator("#print-page-toc li:visible").filter(has_text="Tipos de soporte").count() == 0
+    assert page.locator("#print-page-toc li:visible").filter(has_text="Casos de Estudio").count() == 1
+
+
 def test_the_browsers_print_carries_the_running_header_and_page_numbers_but_not_on_the_cover(page, server):
     header = f"{PLAYBOOK.info.title} · Versión {PLAYBOOK.info.version}"
     page.goto(f"{server}/print_page/")
@@ -295,10 +314,15 @@ def test_the_session_name_date_and_facilitator_go_on_the_cover(page, server):
     picker = page.locator(".pb-parts")
     picker.locator("summary").click()
     picker.get_by_label("Sesión").fill("Taller de soporte premium")
+    picker.get_by_label("Fecha").fill("   ")
     picker.get_by_label("Facilitador").fill("Ana Pérez")
+    assert page.locator(".pb-cover__session").inner_text().split("\n") == [
+        "Sesión: Taller de soporte premium",
+        "Facilitador: Ana Pérez",
+    ]
     cover = " ".join(pdf_pages(page)[0].split())
     assert "Sesión: Taller de soporte premium" in cover and "Facilitador: Ana Pérez" in cover
-    assert "Fecha:" not in cover, "a field left empty prints nothing"
+    assert "Fecha:" not in cover, "a field left empty, or with spaces only, prints nothing"
     assert page.evaluate("() => JSON.stringify({...localStorage, ...sessionStorage})").find("Ana") == -1
 
 

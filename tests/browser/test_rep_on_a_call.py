@@ -46,7 +46,10 @@ QUERIES = [  # what a rep types on a call → where a sensible answer is (page/#
 
 @pytest.fixture()
 def phone(browser, server):
-    context = browser.new_context(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"])
+    # no service worker: requests a test holds or answers itself (page.route) never go around it
+    context = browser.new_context(
+        viewport=PHONE, permissions=["clipboard-read", "clipboard-write"], service_workers="block"
+    )
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
