@@ -95,6 +95,11 @@ def python_section(result: dict) -> list[str]:
     return lines + [""]
 
 
+def earlier_lines(earlier: dict) -> str:
+    first, last = earlier["lines"]
+    return f" Lines {first}–{last}: {earlier['note']}"
+
+
 def js_section(result: dict) -> list[str]:
     lines = [
         "## Generated mutants: playbook.js (Stryker)",
@@ -112,7 +117,8 @@ def js_section(result: dict) -> list[str]:
             else ""
         )
         + "."
-        + (" **Partial run: stopped before every mutant was tested.**" if result.get("complete") is False else ""),
+        + (" **Partial: not every line of playbook.js tested yet.**" if result.get("complete") is False else "")
+        + (earlier_lines(result["earlier"]) if result.get("earlier") else ""),
         "",
         "| line | mutator | change | why it survives |",
         "|---|---|---|---|",
