@@ -254,6 +254,8 @@ def test_a_trainer_prints_only_the_parts_a_session_covers(page, server):
     page.goto(f"{server}/print_page/")
     page.locator("#print-page-toc a").first.wait_for(state="attached")
     picker = page.locator(".pb-parts")
+    print_button = page.locator(".pb-handout-print")
+    assert picker.bounding_box()["y"] < print_button.bounding_box()["y"], "choose the parts, then print"
     picker.locator("summary").click()
     offered = picker.locator(".pb-parts__list label").all_inner_texts()
     assert not [title for title in offered if "Tipos de soporte" in title or "¶" in title]  # parts, by their titles
@@ -346,6 +348,17 @@ def test_wherever_a_title_falls_it_is_not_left_at_a_pages_foot(page, server):
             if last in titles:
                 stranded.append((push, number, last))
     assert stranded == []
+
+
+def test_after_printing_the_page_is_as_it_was_and_prints_alike_again(page, server):
+    """Titles are wrapped with what follows them for the print only: afterwards the rep's page is the same."""
+    page.goto(f"{server}/tipos/reactivo/")
+    before = page.locator("article").inner_html()
+    first = pdf_pages(page)
+    printed = flat(first)
+    assert printed.index("Técnicas y Scripts") < printed.index("Técnica 1: Respuesta Rápida"), "titles in order"
+    assert page.locator("article").inner_html() == before
+    assert pdf_pages(page) == first
 
 
 SESSION = PLAYBOOK.sessions[0]  # data/sessions/premium-en-una-hora.yml
