@@ -140,6 +140,7 @@ def test_a_new_build_is_offered_and_never_mixed_with_the_old(second_build):
     page, base = second_build
     offer = page.locator(".pb-update")
     expect(offer).to_contain_text("Hay una versión nueva de este playbook.")
+    expect(page.locator(".pb-toast")).to_have_count(0)  # told once, on the first visit: not again for a new build
     # Until the rep accepts, every page is still the version they had: no page of the new one.
     expect(page.locator("article")).to_contain_text("Primera edición")
     page.goto(f"{base}/resumen/")
