@@ -115,25 +115,26 @@ def second_build(browser, tmp_path):
     the rep reloads the page. Yields (page, base address)."""
     project = copy_project(tmp_path / "project")
     served = tmp_path / "served"
-
-    def publish(subtitle: str) -> None:
-        playbook = project / "data" / "playbook.yml"
-        text = playbook.read_text(encoding="utf-8")
-        start = text.index("subtitle: ")
-        end = text.index("\n", start)
-        playbook.write_text(f"{text[:start]}subtitle: {subtitle}{text[end:]}", encoding="utf-8")
-        result = build(project, served)
-        assert result.returncode == 0, result.stderr
-
-    publish("Primera edición")
+    publish(project, served, "Primera edición")
     context, page = new_page(browser)
     with local_site.serve(served) as base:
         visit_until_kept(page, f"{base}/")
         expect(page.locator("article")).to_contain_text("Primera edición")
-        publish("Segunda edición")
+        publish(project, served, "Segunda edición")
         page.reload()
         yield page, base
     context.close()
+
+
+def publish(project, served, subtitle: str) -> None:
+    """A build of the project, its subtitle changed, published at `served`."""
+    playbook = project / "data" / "playbook.yml"
+    text = playbook.read_text(encoding="utf-8")
+    start = text.index("subtitle: ")
+    end = text.index("\n", start)
+    playbook.write_text(f"{text[:start]}subtitle: {subtitle}{text[end:]}", encoding="utf-8")
+    result = build(project, served)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_new_build_is_offered_and_never_mixed_with_the_old(second_build):
@@ -155,6 +156,21 @@ def test_a_new_build_is_offered_and_never_mixed_with_the_old(second_build):
     page.goto(f"{base}/")
     expect(page.locator("article")).to_contain_text("Segunda edición")
     assert [error for error in page.console_errors if CSP_VIOLATION in error] == []
+
+
+def test_an_app_back_at_the_front_looks_for_a_new_build(browser, tmp_path):
+    """An installed app can stay open for days without a reload: each time it comes back to the front it asks
+    for a new version, and offers it."""
+    project = copy_project(tmp_path / "project")
+    served = tmp_path / "served"
+    publish(project, served, "Primera edición")
+    context, page = new_page(browser)
+    with local_site.serve(served) as base:
+        visit_until_kept(page, f"{base}/")
+        publish(project, served, "Segunda edición")
+        page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")  # the rep switches back
+        expect(page.locator(".pb-update")).to_contain_text("Hay una versión nueva de este playbook.")
+    context.close()
 
 
 def test_later_puts_the_offer_away(second_build):
