@@ -168,6 +168,7 @@ def test_an_app_back_at_the_front_looks_for_a_new_build(browser, tmp_path):
     with local_site.serve(served) as base:
         visit_until_kept(page, f"{base}/")
         publish(project, served, "Segunda edición")
+        expect(page.locator(".pb-toast")).to_have_count(0, timeout=15_000)  # the message goes away by itself
         page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")  # the rep switches back
         expect(page.locator(".pb-update")).to_contain_text("Hay una versión nueva de este playbook.")
     context.close()
