@@ -325,3 +325,16 @@ def test_after_instant_navigation_search_offers_its_help_once(page, instant_site
     page.locator(".pb-search-help__guide").first.wait_for()
     assert same_document(page), "instant navigation, not a page load"
     assert page.locator(".pb-search-help").count() == 1
+
+
+def test_each_scripts_copy_toolbar_is_named_after_its_script(page, server):
+    """Material's copy toolbar is a <nav> landmark in every code block: a screen reader's list of landmarks
+    names each after its script, not "navegación" five times over."""
+    page.goto(f"{server}/tipos/reactivo/")
+    scripts = page.locator(".pb-script[data-pb-label]")
+    expect(scripts.first.locator(".md-code__nav")).to_have_attribute("aria-label", re.compile(".+"))
+    named = scripts.evaluate_all(
+        "scripts => scripts.map((s) => [s.dataset.pbLabel, s.querySelector('.md-code__nav')?.ariaLabel])"
+    )
+    assert len(named) >= 2 and all(label == name for label, name in named)
+    assert len({label for label, _ in named}) == len(named)
