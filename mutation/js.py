@@ -284,6 +284,12 @@ def main() -> None:
         default=[],
         help="with --summary: a run's partial.jsonl, joined to the records (a run stopped early, or one before)",
     )
+    parser.add_argument(
+        "--finished",
+        help="with --merge of a run stopped early: the lines it tested whole, e.g. 558-928 (Stryker numbers mutants in "
+        "source order and tests them in that order: the lines before its first untested mutant, which the ids in "
+        ".stryker-tmp's instrumented playbook.js show)",
+    )
     args = parser.parse_args()
     records = load_records()
     minutes = None
@@ -294,6 +300,8 @@ def main() -> None:
     for partial in args.merge:
         killed = fold_report(records, partial)
         print(f"{partial}: joined to the records" + (f", {killed} survivors now killed" if killed else ""))
+    if args.finished:
+        records["finished"] += line_ranges(args.finished)
     save_records(records)
     summary = summarise(minutes, args.concurrency or (None if args.summary else 2), records)
     print(
