@@ -110,9 +110,9 @@ def test_the_site_is_installable(browser, server, tmp_path):
 
 
 @pytest.fixture()
-def second_build(browser, tmp_path):
-    """A phone that kept the first build of a site; then a second build is published at the same address and
-    the rep reloads the page. Yields (page, base address)."""
+def kept_first_build(browser, tmp_path):
+    """A phone that kept the first build of a site. Yields (page, base address, publish: a second build at the same
+    address, its subtitle given)."""
     project = copy_project(tmp_path / "project")
     served = tmp_path / "served"
     publish(project, served, "Primera edición")
@@ -120,10 +120,17 @@ def second_build(browser, tmp_path):
     with local_site.serve(served) as base:
         visit_until_kept(page, f"{base}/")
         expect(page.locator("article")).to_contain_text("Primera edición")
-        publish(project, served, "Segunda edición")
-        page.reload()
-        yield page, base
+        yield page, base, lambda subtitle: publish(project, served, subtitle)
     context.close()
+
+
+@pytest.fixture()
+def second_build(kept_first_build):
+    """Then a second build is published at the same address and the rep reloads the page. Yields (page, base)."""
+    page, base, publish_again = kept_first_build
+    publish_again("Segunda edición")
+    page.reload()
+    return page, base
 
 
 def publish(project, served, subtitle: str) -> None:
@@ -158,20 +165,14 @@ def test_a_new_build_is_offered_and_never_mixed_with_the_old(second_build):
     assert [error for error in page.console_errors if CSP_VIOLATION in error] == []
 
 
-def test_an_app_back_at_the_front_looks_for_a_new_build(browser, tmp_path):
+def test_an_app_back_at_the_front_looks_for_a_new_build(kept_first_build):
     """An installed app can stay open for days without a reload: each time it comes back to the front it asks
     for a new version, and offers it."""
-    project = copy_project(tmp_path / "project")
-    served = tmp_path / "served"
-    publish(project, served, "Primera edición")
-    context, page = new_page(browser)
-    with local_site.serve(served) as base:
-        visit_until_kept(page, f"{base}/")
-        publish(project, served, "Segunda edición")
-        expect(page.locator(".pb-toast")).to_have_count(0, timeout=15_000)  # the message goes away by itself
-        page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")  # the rep switches back
-        expect(page.locator(".pb-update")).to_contain_text("Hay una versión nueva de este playbook.")
-    context.close()
+    page, _, publish_again = kept_first_build
+    publish_again("Segunda edición")
+    expect(page.locator(".pb-toast")).to_have_count(0, timeout=15_000)  # the message goes away by itself
+    page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")  # the rep switches back
+    expect(page.locator(".pb-update")).to_contain_text("Hay una versión nueva de este playbook.")
 
 
 def test_later_puts_the_offer_away(second_build):
