@@ -152,9 +152,12 @@ def test_when_nothing_matches_search_offers_the_closest_situations_and_the_guide
 
 def test_on_a_phone_the_offered_situations_are_cards_flush_with_the_hint(phone, server):
     help_situations(phone, server, "qeja xyzzy")
-    hint = phone.locator(".pb-search-help p").first.bounding_box()
-    card = phone.locator(".pb-search-help__situation").first.bounding_box()
-    assert card["x"] == hint["x"]  # no list indent: the whole width for the tap
+    # both measured in one frame: the search panel may still be sliding into place
+    hint, card = phone.evaluate(
+        """() => [".pb-search-help p", ".pb-search-help__situation"]
+             .map((selector) => document.querySelector(selector).getBoundingClientRect().left)"""
+    )
+    assert card == hint  # no list indent: the whole width for the tap
     assert phone.locator(".pb-search-help ul").evaluate("list => getComputedStyle(list).listStyleType") == "none"
 
 
