@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -145,3 +146,24 @@ def test_no_page_loads_anything_from_another_host(site):
     css = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.css"))
     assert not re.search(r"@import\s+url\((?:https?:)?//|fonts\.googleapis", css)
     assert not remote, remote
+
+
+def test_search_results_preview_content_never_the_words_of_a_button(site):
+    """A result's preview starts where its section does: a technique's type, then "Cuándo usarlo", with no
+    "Personalizar" between them, and no status line that is hidden until a filter finds nothing."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    texts: dict[str, list[str]] = {}
+    for doc in docs:
+        page = doc["location"].split("#")[0]
+        texts.setdefault(page, []).append(text_of(BeautifulSoup(doc["title"] + " " + doc["text"], "html.parser")))
+    controls = 0
+    for page, page_texts in texts.items():
+        content = article(site, page)
+        for control in content.select("button, [hidden]"):
+            words = text_of(control)
+            if words:
+                controls += 1
+                assert not [t for t in page_texts if words in t], f"{page}: «{words}» in its search entries"
+    assert controls >= 10, "the technique pages' buttons were found"
+    reactive = next(doc for doc in docs if doc["location"].endswith("#respuesta-rapida"))
+    assert text_of(BeautifulSoup(reactive["text"], "html.parser")).startswith("Soporte Reactivo Cuándo usarlo:")
