@@ -105,7 +105,8 @@ def js_section(result: dict) -> list[str]:
         "## Generated mutants: playbook.js (Stryker)",
         "",
         f"`python mutation/js.py`: Stryker's mutants of docs/assets/playbook.js, each run against the browser tests "
-        f"whose pages reached it ({result.get('minutes') or '?'} min, concurrency {result.get('concurrency') or '?'}). "
+        f"whose pages reached it (its last run: {result.get('minutes') or '?'} min, "
+        f"concurrency {result.get('concurrency') or '?'}). "
         f"**{result['killed'] + result.get('timeout', 0)} of {result['total']} killed**, "
         f"{result.get('timeout', 0)} of them by a time-out; {result.get('equivalent', 0)} survivors reviewed as "
         f'equivalent (mutation/js-equivalent.yml, reasons starting "Equivalent") are left out of the score: '
