@@ -4,9 +4,11 @@ never a dead end, and the technique browser's filter over every text of a techni
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 from test_search import search
 
 from helpers import ROOT
@@ -135,8 +137,8 @@ def test_when_nothing_matches_search_offers_the_closest_situations_and_the_guide
     box = phone.locator("input.md-search__input")
     box.press_sequentially("qeja xyzzy", delay=15)
     help_panel = phone.locator(".pb-search-help")
-    help_panel.wait_for(state="visible")
-    assert help_panel.inner_text().startswith("Nada coincide con «qeja xyzzy»")
+    # awaited: the help may first answer the words typed so far ("qeja xyzz"), then the last key's
+    expect(help_panel).to_have_text(re.compile(r"^Nada coincide con «qeja xyzzy»"))
     closest = help_panel.locator(".pb-search-help__situation")
     assert "Un cliente estratégico con una queja → Experiencia Premium" in closest.all_inner_texts()
     guide = help_panel.locator(".pb-search-help__guide")
